@@ -1,0 +1,43 @@
+package awsproto
+
+import "context"
+
+// DefaultAccount is the account of requests whose access key maps to none.
+const DefaultAccount = "123456789012"
+
+// DefaultRegion is the region of requests that carry no SigV4 scope.
+const DefaultRegion = "us-east-1"
+
+// Caller is who made a request and where it is addressed.
+type Caller struct {
+	// AccountID owns every record the request reads or writes.
+	AccountID string
+	// Region is the SigV4 credential scope's region.
+	Region string
+	// AccessKeyID is the access key that signed the request ("" if unsigned).
+	AccessKeyID string
+	// Service is the SigV4 credential scope's service name.
+	Service string
+	// RequestID is the x-amzn-RequestId of the response.
+	RequestID string
+	// Principal is the caller's ARN (GetCallerIdentity's Arn).
+	Principal string
+	// UserID is the caller's unique id (GetCallerIdentity's UserId).
+	UserID string
+}
+
+type callerKey struct{}
+
+// WithCaller returns ctx carrying c.
+func WithCaller(ctx context.Context, c *Caller) context.Context {
+	return context.WithValue(ctx, callerKey{}, c)
+}
+
+// CallerFrom returns the caller of the request in ctx; a request without one
+// is treated as the default account in the default region.
+func CallerFrom(ctx context.Context) *Caller {
+	if c, ok := ctx.Value(callerKey{}).(*Caller); ok {
+		return c
+	}
+	return &Caller{AccountID: DefaultAccount, Region: DefaultRegion}
+}

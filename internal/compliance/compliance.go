@@ -1,0 +1,33 @@
+package compliance
+
+import (
+	"log/slog"
+
+	"github.com/salvehq/salve/internal/clock"
+	"github.com/salvehq/salve/internal/store"
+)
+
+// Params are the dependencies of a Service.
+type Params struct {
+	Store  store.Store
+	Clock  clock.Clock
+	Logger *slog.Logger
+}
+
+// Service manages SSM compliance items.
+type Service struct {
+	store  store.Store
+	clock  clock.Clock
+	logger *slog.Logger
+}
+
+// New returns a Service.
+func New(p Params) *Service {
+	if p.Clock == nil {
+		p.Clock = clock.Real{}
+	}
+	if p.Logger == nil {
+		p.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Service{store: p.Store, clock: p.Clock, logger: p.Logger}
+}

@@ -1,0 +1,92 @@
+package documents
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
+)
+
+// Store buckets (per account and region).
+const (
+	bucketDocuments = "ssm-document"
+	bucketVersions  = "ssm-document-version"
+)
+
+// header is the stored record of a document: what every version shares.
+type header struct {
+	Name           string    `json:"name"`
+	DocumentType   string    `json:"documentType"`
+	CreatedDate    time.Time `json:"createdDate"`
+	LatestVersion  int       `json:"latestVersion"`
+	DefaultVersion int       `json:"defaultVersion"`
+	// Versions lists the live version numbers in ascending order.
+	Versions []int `json:"versions"`
+	Tags     []Tag `json:"tags,omitempty"`
+}
+
+// versionKey orders versions numerically within a document.
+func versionKey(name string, version int) string {
+	return store.Key(name, fmt.Sprintf("%010d", version))
+}
+
+// getHeader loads a document header; store.ErrNotFound when absent.
+func getHeader(tx store.Tx, scope tenant.Scope, name string) (*header, error) {
+	b, err := tx.Get(scope.Bucket(bucketDocuments), store.Key(name))
+	if err != nil {
+		return nil, err
+	}
+	var h header
+	if err := json.Unmarshal(b, &h); err != nil {
+		return nil, fmt.Errorf("decode document %q: %w", name, err)
+	}
+	return &h, nil
+}
+
+// putHeader stores a document header.
+func putHeader(tx store.Tx, scope tenant.Scope, h *header) error {
+	b, err := json.Marshal(h)
+	if err != nil {
+		return fmt.Errorf("encode document %q: %w", h.Name, err)
+	}
+	return tx.Put(scope.Bucket(bucketDocuments), store.Key(h.Name), b)
+}
+
+// getVersion loads one stored version (without the header's pointers).
+func getVersion(tx store.Tx, scope tenant.Scope, name string, version int) (*Document, error) {
+	b, err := tx.Get(scope.Bucket(bucketVersions), versionKey(name, version))
+	if err != nil {
+		return nil, err
+	}
+	var d Document
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, fmt.Errorf("decode document %q version %d: %w", name, version, err)
+	}
+	return &d, nil
+}
+
+// putVersion stores one version.
+func putVersion(tx store.Tx, scope tenant.Scope, d *Document) error {
+	n, err := strconv.Atoi(d.DocumentVersion)
+	if err != nil {
+		return fmt.Errorf("store document %q: bad version %q", d.Name, d.DocumentVersion)
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("encode document %q: %w", d.Name, err)
+	}
+	return tx.Put(scope.Bucket(bucketVersions), versionKey(d.Name, n), b)
+}
+
+// deleteVersion removes one stored version.
+func deleteVersion(tx store.Tx, scope tenant.Scope, name string, version int) error {
+	_, err := tx.Delete(scope.Bucket(bucketVersions), versionKey(name, version))
+	return err
+}
+
+// isNotFound reports a missing record.
+func isNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }

@@ -1,0 +1,191 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/salvehq/salve/internal/awserr"
+	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
+)
+
+// Evaluation is one result reported by PutEvaluations.
+type Evaluation struct {
+	ResourceType      string
+	ResourceID        string
+	ComplianceType    string
+	Annotation        string
+	OrderingTimestamp time.Time
+}
+
+// PutEvaluationsParams are the members of a PutEvaluations call that has
+// passed the model's checks.
+type PutEvaluationsParams struct {
+	Evaluations []Evaluation
+	ResultToken string
+	// TestMode validates the call and stores nothing.
+	TestMode bool
+}
+
+// Invocation is what a ResultToken stands for: the rule whose results are
+// reported and when that rule was invoked.
+type Invocation struct {
+	RuleName string
+	// InvokedAt is when Salve invoked the rule; zero when the rule was
+	// evaluated outside Salve (the results' recording time is used).
+	InvokedAt time.Time
+}
+
+// ResolveResultToken returns the invocation a PutEvaluations ResultToken
+// names. Salve accepts the rule's name or ARN, for rules evaluated outside
+// Salve; opaque per-invocation tokens are resolved here once Salve invokes
+// custom rule handlers itself.
+func ResolveResultToken(tx store.Tx, scope tenant.Scope, token string) (Invocation, error) {
+	if token != "" {
+		r, err := ruleByToken(tx, scope, token)
+		if err != nil || r != nil {
+			return Invocation{RuleName: nameOf(r)}, err
+		}
+	}
+	return Invocation{}, awserr.New(awserr.InvalidResultTokenException,
+		"The resultToken provided is invalid: pass the ResultToken of the rule invocation, or the name or ARN of a rule in this account and region.")
+}
+
+// ruleByToken finds the rule a token names by name, else by ARN; nil if none.
+func ruleByToken(tx store.Tx, scope tenant.Scope, token string) (*Rule, error) {
+	r, err := GetRule(tx, scope, token)
+	if !awserr.Is(err, awserr.NoSuchConfigRuleException) {
+		return r, err
+	}
+	return ruleByARN(tx, scope, token)
+}
+
+// ruleByARN finds a rule by its ConfigRuleArn; nil if none.
+func ruleByARN(tx store.Tx, scope tenant.Scope, arn string) (*Rule, error) {
+	if !strings.HasPrefix(arn, "arn:") {
+		return nil, nil
+	}
+	name, err := ruleNameByID(tx, scope, arn[strings.LastIndexByte(arn, '/')+1:])
+	if err != nil || name == "" {
+		return nil, err
+	}
+	r, err := GetRule(tx, scope, name)
+	if err != nil || r.ARN != arn {
+		return nil, err
+	}
+	return r, nil
+}
+
+func nameOf(r *Rule) string {
+	if r == nil {
+		return ""
+	}
+	return r.Name
+}
+
+// PutEvaluations records the results a rule reported. A result whose
+// OrderingTimestamp is older than the one stored for the same (rule,
+// resource) is accepted but ignored: the newest ordering timestamp wins.
+// Hooks see every changed compliance after the commit.
+func (s *Service) PutEvaluations(ctx context.Context, scope tenant.Scope, p PutEvaluationsParams) error {
+	if err := checkEvaluations(p.Evaluations); err != nil || p.TestMode {
+		return err
+	}
+	var changes []EvaluationChange
+	err := s.store.Update(ctx, func(tx store.Tx) error {
+		var err error
+		changes, err = s.recordEvaluations(tx, scope, p)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.notify(ctx, changes)
+	return nil
+}
+
+func checkEvaluations(evals []Evaluation) error {
+	if len(evals) == 0 {
+		return invalidParam("The Evaluations object in your request cannot be null. Add the required parameters and try again.")
+	}
+	for _, e := range evals {
+		if e.ComplianceType == InsufficientData {
+			return invalidParam("The ComplianceType INSUFFICIENT_DATA of resource %s %s cannot be reported: use COMPLIANT, NON_COMPLIANT or NOT_APPLICABLE.",
+				e.ResourceType, e.ResourceID)
+		}
+	}
+	return nil
+}
+
+func (s *Service) recordEvaluations(tx store.Tx, scope tenant.Scope, p PutEvaluationsParams) ([]EvaluationChange, error) {
+	inv, err := ResolveResultToken(tx, scope, p.ResultToken)
+	if err != nil {
+		return nil, err
+	}
+	now := s.clock.Now()
+	if inv.InvokedAt.IsZero() {
+		inv.InvokedAt = now
+	}
+	var changes []EvaluationChange
+	for _, e := range newestPerResource(p.Evaluations) {
+		res := EvaluationResult{
+			RuleName: inv.RuleName, ResourceType: e.ResourceType, ResourceID: e.ResourceID,
+			ComplianceType: e.ComplianceType, Annotation: e.Annotation, OrderingTimestamp: e.OrderingTimestamp,
+			ResultRecordedTime: now, ConfigRuleInvokedTime: inv.InvokedAt, ResultToken: p.ResultToken,
+		}
+		ch, err := recordResult(tx, scope, res)
+		if err != nil {
+			return nil, err
+		}
+		if ch != nil {
+			changes = append(changes, *ch)
+		}
+	}
+	return changes, nil
+}
+
+// recordResult stores res unless a newer one is stored; it returns the
+// change of compliance, if any.
+func recordResult(tx store.Tx, scope tenant.Scope, res EvaluationResult) (*EvaluationChange, error) {
+	old, err := getResult(tx, scope, res.RuleName, res.ResourceType, res.ResourceID)
+	if err != nil {
+		return nil, err
+	}
+	if old != nil && res.OrderingTimestamp.Before(old.OrderingTimestamp) {
+		return nil, nil
+	}
+	if err := putResult(tx, scope, res); err != nil {
+		return nil, fmt.Errorf("store evaluation of %s %s: %w", res.ResourceType, res.ResourceID, err)
+	}
+	prev := ""
+	if old != nil {
+		prev = old.ComplianceType
+	}
+	if prev == res.ComplianceType {
+		return nil, nil
+	}
+	return &EvaluationChange{Scope: scope, RuleName: res.RuleName, ResourceType: res.ResourceType,
+		ResourceID: res.ResourceID, Old: prev, New: res.ComplianceType, At: res.ResultRecordedTime}, nil
+}
+
+// newestPerResource keeps one evaluation per resource: the one with the
+// newest OrderingTimestamp, the later one on a tie. Order of first
+// appearance is kept.
+func newestPerResource(evals []Evaluation) []Evaluation {
+	idx := map[ResourceRef]int{}
+	var out []Evaluation
+	for _, e := range evals {
+		ref := ResourceRef{Type: e.ResourceType, ID: e.ResourceID}
+		i, seen := idx[ref]
+		switch {
+		case !seen:
+			idx[ref] = len(out)
+			out = append(out, e)
+		case !e.OrderingTimestamp.Before(out[i].OrderingTimestamp):
+			out[i] = e
+		}
+	}
+	return out
+}

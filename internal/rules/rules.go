@@ -1,0 +1,91 @@
+// Package rules holds Config rules, their evaluations and the compliance
+// roll-ups computed from them.
+package rules
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/salvehq/salve/internal/clock"
+	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
+)
+
+// DefaultMaxRules is the number of rules an account may have in a region
+// (the figure of MaxNumberOfConfigRulesExceededException's text).
+const DefaultMaxRules = 1000
+
+// DeleteGuard vetoes deleting a rule inside the deleting transaction (the
+// remediation package refuses while a remediation configuration is attached).
+type DeleteGuard func(tx store.Tx, scope tenant.Scope, ruleName string) error
+
+// EvaluationChange is one (rule, resource) whose stored compliance changed.
+type EvaluationChange struct {
+	Scope        tenant.Scope
+	RuleName     string
+	ResourceType string
+	ResourceID   string
+	// Old is the previous ComplianceType, "" if the rule had never
+	// evaluated the resource.
+	Old string
+	// New is the ComplianceType now stored.
+	New string
+	// At is when the new result was recorded.
+	At time.Time
+}
+
+// EvaluationChangeHook observes compliance changes. Hooks run after the
+// transaction that stored the change has committed, on the caller's
+// goroutine, in registration order: they must be quick and must not fail
+// the call (a subscriber that needs durability records its own work).
+type EvaluationChangeHook func(ctx context.Context, changes []EvaluationChange)
+
+// Params are the dependencies of a Service.
+type Params struct {
+	Store  store.Store
+	Clock  clock.Clock
+	Logger *slog.Logger
+	// MaxRules caps the rules per account and region; 0 means DefaultMaxRules.
+	MaxRules int
+}
+
+// Service manages Config rules and evaluations.
+type Service struct {
+	store    store.Store
+	clock    clock.Clock
+	logger   *slog.Logger
+	maxRules int
+	guards   []DeleteGuard
+	hooks    []EvaluationChangeHook
+}
+
+// New returns a Service.
+func New(p Params) *Service {
+	if p.MaxRules <= 0 {
+		p.MaxRules = DefaultMaxRules
+	}
+	if p.Logger == nil {
+		p.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Service{store: p.Store, clock: p.Clock, logger: p.Logger, maxRules: p.MaxRules}
+}
+
+// AddDeleteGuard registers a guard consulted by DeleteConfigRule. Register
+// guards while composing the server, before it serves requests.
+func (s *Service) AddDeleteGuard(g DeleteGuard) { s.guards = append(s.guards, g) }
+
+// OnEvaluationChange registers a hook called after every committed change
+// of a (rule, resource) compliance. Register hooks while composing the
+// server, before it serves requests.
+func (s *Service) OnEvaluationChange(h EvaluationChangeHook) { s.hooks = append(s.hooks, h) }
+
+// notify runs the change hooks; it is called after commit.
+func (s *Service) notify(ctx context.Context, changes []EvaluationChange) {
+	if len(changes) == 0 {
+		return
+	}
+	for _, h := range s.hooks {
+		h(ctx, changes)
+	}
+}
