@@ -1,6 +1,10 @@
 package documents
 
-import "time"
+import (
+	"encoding/json"
+	"strconv"
+	"time"
+)
 
 // Owner of the documents in Salve's read-only runbook library.
 const OwnerAmazon = "Amazon"
@@ -30,6 +34,9 @@ type Document struct {
 	Description string `json:"description,omitempty"`
 	// Parameters are the content's parameter declarations, in content order.
 	Parameters []Parameter `json:"parameters,omitempty"`
+	// PlatformTypes are the platforms the document runs on (Windows,
+	// Linux, MacOS).
+	PlatformTypes []string `json:"platformTypes,omitempty"`
 	// Hash is the SHA-256 of Content, hex encoded.
 	Hash string `json:"hash"`
 	// CreatedDate is when this version was created.
@@ -64,8 +71,8 @@ type Parameter struct {
 	// HasDefault reports whether the parameter declares a default value
 	// (a parameter without one is required).
 	HasDefault bool `json:"hasDefault,omitempty"`
-	// Default is the declared default, decoded from JSON/YAML (string,
-	// float64/int, bool, []any or map[string]any).
+	// Default is the declared default: string, bool, number (float64 once
+	// stored), []any or map[string]any. DefaultString renders it.
 	Default any `json:"default,omitempty"`
 }
 
@@ -90,4 +97,30 @@ type Attachment struct {
 	Key    string   `json:"key,omitempty"`
 	Values []string `json:"values,omitempty"`
 	Name   string   `json:"name,omitempty"`
+}
+
+// DefaultString renders the default the way DescribeDocument reports it:
+// strings as they are, booleans as "true"/"false", numbers as digits, lists
+// and maps JSON-encoded. ok is false when there is no default.
+func (p Parameter) DefaultString() (s string, ok bool) {
+	if !p.HasDefault {
+		return "", false
+	}
+	switch v := p.Default.(type) {
+	case string:
+		return v, true
+	case bool:
+		return strconv.FormatBool(v), true
+	case int:
+		return strconv.Itoa(v), true
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case nil:
+		return "", true
+	}
+	b, err := json.Marshal(p.Default)
+	if err != nil {
+		return "", true
+	}
+	return string(b), true
 }

@@ -18,6 +18,7 @@ const (
 // Resolve loads a document version visible to scope (the account's own or
 // the Amazon library); version "" = default, "$LATEST", "$DEFAULT", or a
 // number. Missing → awserr InvalidDocument; bad version → InvalidDocumentVersion.
+// name may also be the document's ARN.
 func Resolve(tx store.Tx, scope tenant.Scope, name, version string) (*Document, error) {
 	return resolve(tx, scope, Selector{Name: name, Version: version})
 }
@@ -32,6 +33,11 @@ type Selector struct {
 
 // resolve finds the version sel names, in the library or the account.
 func resolve(tx store.Tx, scope tenant.Scope, sel Selector) (*Document, error) {
+	name, ok := plainName(scope, sel.Name)
+	if !ok {
+		return nil, errNoDocument()
+	}
+	sel.Name = name
 	if lib, ok := libraryDocument(sel.Name); ok {
 		return selectLibrary(lib, sel)
 	}

@@ -26,7 +26,10 @@ type header struct {
 	DefaultVersion int       `json:"defaultVersion"`
 	// Versions lists the live version numbers in ascending order.
 	Versions []int `json:"versions"`
-	Tags     []Tag `json:"tags,omitempty"`
+	// Highest is the highest version number ever used: numbers of deleted
+	// versions are not handed out again.
+	Highest int   `json:"highest"`
+	Tags    []Tag `json:"tags,omitempty"`
 }
 
 // versionKey orders versions numerically within a document.
@@ -40,9 +43,14 @@ func getHeader(tx store.Tx, scope tenant.Scope, name string) (*header, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeHeader(b)
+}
+
+// decodeHeader decodes a stored header.
+func decodeHeader(b []byte) (*header, error) {
 	var h header
 	if err := json.Unmarshal(b, &h); err != nil {
-		return nil, fmt.Errorf("decode document %q: %w", name, err)
+		return nil, fmt.Errorf("decode document record: %w", err)
 	}
 	return &h, nil
 }

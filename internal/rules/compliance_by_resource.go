@@ -41,6 +41,9 @@ type ResourceCompliancePage struct {
 // ComplianceByResource rolls up the compliance of evaluated resources, in
 // (type, id) order.
 func (s *Service) ComplianceByResource(ctx context.Context, scope tenant.Scope, p ComplianceByResourceParams) (*ResourceCompliancePage, error) {
+	if p.ResourceID != "" && p.ResourceType == "" {
+		return nil, invalidParam("ResourceType is required when ResourceId is given: name the type of resource %s.", p.ResourceID)
+	}
 	after, err := decodeToken("DescribeComplianceByResource", p.NextToken)
 	if err != nil {
 		return nil, err

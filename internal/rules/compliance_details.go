@@ -33,6 +33,9 @@ type DetailsByRuleParams struct {
 type DetailsByResourceParams struct {
 	ResourceType string
 	ResourceID   string
+	// ResourceEvaluationID names a proactive evaluation. Salve runs none, so
+	// it selects nothing.
+	ResourceEvaluationID string
 	// Types keeps results of these compliance types (INSUFFICIENT_DATA is
 	// not a filter).
 	Types     []string
@@ -75,8 +78,14 @@ func (s *Service) DetailsByRule(ctx context.Context, scope tenant.Scope, p Detai
 // DetailsByResource lists the results of every rule that evaluated one
 // resource, in rule-name order.
 func (s *Service) DetailsByResource(ctx context.Context, scope tenant.Scope, p DetailsByResourceParams) (*ResultPage, error) {
+	if err := checkResourceSelector(p); err != nil {
+		return nil, err
+	}
 	if err := checkDetailTypes(p.Types); err != nil {
 		return nil, err
+	}
+	if p.ResourceEvaluationID != "" {
+		return &ResultPage{}, nil
 	}
 	after, err := decodeToken("GetComplianceDetailsByResource", p.NextToken)
 	if err != nil {
@@ -122,6 +131,19 @@ func checkDetailTypes(types []string) error {
 		if t == InsufficientData {
 			return invalidParam("INSUFFICIENT_DATA cannot be used as a ComplianceType for filtering results: use COMPLIANT, NON_COMPLIANT or NOT_APPLICABLE.")
 		}
+	}
+	return nil
+}
+
+func checkResourceSelector(p DetailsByResourceParams) error {
+	byResource := p.ResourceType != "" || p.ResourceID != ""
+	switch {
+	case byResource && p.ResourceEvaluationID != "":
+		return invalidParam("Give either ResourceType and ResourceId, or ResourceEvaluationId, not both.")
+	case p.ResourceEvaluationID != "":
+		return nil
+	case p.ResourceType == "" || p.ResourceID == "":
+		return invalidParam("ResourceType and ResourceId are both required (or give ResourceEvaluationId) to get the compliance details of a resource.")
 	}
 	return nil
 }

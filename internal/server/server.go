@@ -52,6 +52,7 @@ func New(p Params) (*Salve, error) {
 		Documents:   documents.New(documents.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "documents")}),
 		Compliance:  compliance.New(compliance.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "compliance")}),
 	}
+	s.Rules.AddDeleteGuard(s.Remediation.RuleDeleteGuard)
 	creds := map[string]awsproto.AccessKey{}
 	for _, c := range p.Credentials {
 		creds[c.AccessKeyID] = c
@@ -61,7 +62,9 @@ func New(p Params) (*Salve, error) {
 		mode = awsproto.AuthOff
 	}
 	s.Handler = awsproto.NewServer(awsproto.ServerParams{
-		Auth:         &awsproto.Authenticator{Mode: mode, Credentials: creds, Clock: p.Clock, MaxSkew: 15 * time.Minute},
+		// Clients date signatures by their wall clocks, so freshness is checked
+		// against the wall clock even when the domain clock is a fake.
+		Auth:         &awsproto.Authenticator{Mode: mode, Credentials: creds, Clock: clock.Real{}, MaxSkew: 15 * time.Minute},
 		Logger:       p.Logger.With("component", "wire"),
 		MaxBodyBytes: p.MaxBodyBytes,
 		JSON: []*awsproto.JSONService{

@@ -3,7 +3,6 @@ package configservice
 import (
 	"context"
 
-	"github.com/salvehq/salve/internal/awserr"
 	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/rules"
 	"github.com/salvehq/salve/internal/validate"
@@ -61,14 +60,7 @@ func validateDescribeComplianceByResource(in *describeComplianceByResourceInput)
 	v.String("resourceId", in.ResourceId, 1, 768)
 	validateComplianceTypes(&v, in.ComplianceTypes)
 	v.RangeInt("limit", in.Limit, 0, 100)
-	if err := v.Err(); err != nil {
-		return err
-	}
-	if in.ResourceId != nil && in.ResourceType == nil {
-		return awserr.New(awserr.InvalidParameterValueException,
-			"ResourceType is required when ResourceId is given: name the type of resource %s.", *in.ResourceId)
-	}
-	return nil
+	return v.Err()
 }
 
 // limitOrZero returns *n, or 0 (the default) for nil.

@@ -72,7 +72,36 @@ func parseYAML(content []byte) (*yaml.Node, error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &Error{Format: YAML, Msg: "the content holds no YAML document"}
 	}
+	budget := maxNodes
+	if !withinBudget(doc.Content[0], &budget) {
+		return nil, &Error{Format: YAML, Msg: fmt.Sprintf(
+			"the content expands to more than %d values through aliases; write it out without anchors", maxNodes)}
+	}
 	return doc.Content[0], nil
+}
+
+// maxNodes bounds the values a document may expand to once aliases are
+// followed (64 KB of plain content holds far fewer), so that converting or
+// walking a hostile "billion laughs" document cannot exhaust memory.
+const maxNodes = 200_000
+
+// withinBudget walks n, following aliases, and reports whether it holds at
+// most *budget nodes.
+func withinBudget(n *yaml.Node, budget *int) bool {
+	n = Resolve(n)
+	if n == nil {
+		return true
+	}
+	*budget--
+	if *budget < 0 {
+		return false
+	}
+	for _, c := range n.Content {
+		if !withinBudget(c, budget) {
+			return false
+		}
+	}
+	return true
 }
 
 // yamlError turns a yaml.v3 error into an Error with its line.

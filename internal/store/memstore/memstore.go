@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -15,16 +16,25 @@ import (
 // errTxDone is returned when a Tx is used after its function returned.
 var errTxDone = errors.New("store: transaction used after its function returned")
 
-// Store is an in-memory store.Store. Views share a read lock; an Update
-// holds the write lock while its function runs and undoes its writes if
-// the function fails. Nothing survives the process.
+// Store is an in-memory store.Store. Its data is an immutable version
+// that each successful Update replaces with a copy-on-write successor, so
+// a View reads its version without locks or interference, and a failed
+// Update simply discards its copy. Nothing survives the process.
 type Store struct {
-	mu      sync.RWMutex
+	// writing holds one token; an Update takes it for its whole run, so
+	// Updates are serialised and a queued caller can give up.
+	writing chan struct{}
+
+	mu      sync.RWMutex // guards current and closed
+	current version
 	closed  bool
-	buckets map[string]*bucket
 }
 
 var _ store.Store = (*Store)(nil)
+
+// version maps bucket names to buckets. Published versions, and the
+// buckets in them, are never modified.
+type version map[string]*bucket
 
 // bucket keeps its keys sorted so that Scan is a binary search and a walk.
 type bucket struct {
@@ -34,50 +44,58 @@ type bucket struct {
 
 // New returns an empty Store.
 func New() *Store {
-	return &Store{buckets: make(map[string]*bucket)}
+	s := &Store{writing: make(chan struct{}, 1), current: version{}}
+	s.writing <- struct{}{}
+	return s
 }
 
-// View runs fn under the read lock. A panic in fn propagates.
+// View runs fn on the version current when View was called. fn may call
+// Update; it keeps seeing its own version. A panic in fn propagates.
 func (s *Store) View(ctx context.Context, fn func(store.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
+	v, closed := s.current, s.closed
+	s.mu.RUnlock()
+	if closed {
 		return store.ErrClosed
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	t := &tx{s: s, readOnly: true}
+	t := &tx{base: v, readOnly: true}
 	defer func() { t.done = true }()
 	return fn(t)
 }
 
-// Update runs fn under the write lock. If fn fails or panics its writes
-// are undone; a panic is returned as an error.
+// Update runs fn after every earlier Update and publishes its writes if
+// it succeeds. If ctx ends while it waits its turn, fn is not run. A
+// panic in fn is returned as an error.
 func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
+	select {
+	case <-s.writing:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { s.writing <- struct{}{} }()
+	s.mu.RLock()
+	v, closed := s.current, s.closed
+	s.mu.RUnlock()
+	if closed {
 		return store.ErrClosed
 	}
-	// The lock may have taken a while; a caller that gave up meanwhile
-	// must not have fn run.
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	t := &tx{s: s}
+	t := &tx{base: v, own: make(version)}
 	err := call(fn, t)
 	t.done = true
 	if err != nil {
-		t.undo()
+		return err
 	}
-	return err
+	s.publish(t)
+	return nil
 }
 
 // call runs fn and turns a panic into an error, as the SQLite driver does.
@@ -90,32 +108,39 @@ func call(fn func(store.Tx) error, t *tx) (err error) {
 	return fn(t)
 }
 
-// Close waits for calls in progress and releases the data. Later calls
-// return store.ErrClosed.
+// publish makes the buckets t changed part of the current version.
+func (s *Store) publish(t *tx) {
+	if len(t.own) == 0 {
+		return
+	}
+	next := maps.Clone(t.base)
+	maps.Copy(next, t.own)
+	s.mu.Lock()
+	s.current = next
+	s.mu.Unlock()
+}
+
+// Close waits for the Update in progress and releases the data. Later
+// calls return store.ErrClosed.
 func (s *Store) Close() error {
+	<-s.writing
+	defer func() { s.writing <- struct{}{} }()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return store.ErrClosed
 	}
 	s.closed = true
-	s.buckets = nil
+	s.current = nil
 	return nil
 }
 
-// tx implements store.Tx over the Store's maps; the caller holds the lock.
+// tx reads base; an Update's tx copies each bucket it writes into own.
 type tx struct {
-	s        *Store
+	base     version
+	own      version
 	readOnly bool
 	done     bool
-	undoLog  []undo
-}
-
-// undo restores one key to what it was before a write.
-type undo struct {
-	bucket, key string
-	old         []byte
-	existed     bool
 }
 
 // Get returns a copy of the value under (bucket, key) or store.ErrNotFound.
@@ -123,7 +148,7 @@ func (t *tx) Get(bucketName, key string) ([]byte, error) {
 	if t.done {
 		return nil, errTxDone
 	}
-	b := t.s.buckets[bucketName]
+	b := t.bucket(bucketName)
 	if b == nil {
 		return nil, store.ErrNotFound
 	}
@@ -139,8 +164,12 @@ func (t *tx) Put(bucketName, key string, value []byte) error {
 	if err := t.writable(); err != nil {
 		return err
 	}
-	old, existed := t.s.put(bucketName, key, append([]byte{}, value...))
-	t.undoLog = append(t.undoLog, undo{bucket: bucketName, key: key, old: old, existed: existed})
+	b := t.writableBucket(bucketName)
+	if _, ok := b.values[key]; !ok {
+		i, _ := slices.BinarySearch(b.keys, key)
+		b.keys = slices.Insert(b.keys, i, key)
+	}
+	b.values[key] = append([]byte{}, value...)
 	return nil
 }
 
@@ -149,11 +178,18 @@ func (t *tx) Delete(bucketName, key string) (bool, error) {
 	if err := t.writable(); err != nil {
 		return false, err
 	}
-	old, existed := t.s.delete(bucketName, key)
-	if existed {
-		t.undoLog = append(t.undoLog, undo{bucket: bucketName, key: key, old: old, existed: true})
+	b := t.bucket(bucketName)
+	if b == nil {
+		return false, nil
 	}
-	return existed, nil
+	if _, ok := b.values[key]; !ok {
+		return false, nil
+	}
+	b = t.writableBucket(bucketName)
+	delete(b.values, key)
+	i, _ := slices.BinarySearch(b.keys, key)
+	b.keys = slices.Delete(b.keys, i, i+1)
+	return true, nil
 }
 
 // Scan returns copies of the matching items in ascending byte order.
@@ -164,7 +200,7 @@ func (t *tx) Scan(params store.ScanParams) ([]store.Item, error) {
 	if params.Limit < 0 {
 		return nil, fmt.Errorf("scan %q: negative limit %d", params.Bucket, params.Limit)
 	}
-	b := t.s.buckets[params.Bucket]
+	b := t.bucket(params.Bucket)
 	if b == nil {
 		return nil, nil
 	}
@@ -189,6 +225,28 @@ func (b *bucket) start(params store.ScanParams) int {
 	return sort.SearchStrings(b.keys, params.Prefix)
 }
 
+// bucket returns the bucket as this transaction sees it, or nil.
+func (t *tx) bucket(name string) *bucket {
+	if b, ok := t.own[name]; ok {
+		return b
+	}
+	return t.base[name]
+}
+
+// writableBucket returns this transaction's own copy of a bucket.
+func (t *tx) writableBucket(name string) *bucket {
+	if b, ok := t.own[name]; ok {
+		return b
+	}
+	b := &bucket{values: make(map[string][]byte)}
+	if old := t.base[name]; old != nil {
+		b.keys = slices.Clone(old.keys)
+		b.values = maps.Clone(old.values)
+	}
+	t.own[name] = b
+	return b
+}
+
 func (t *tx) writable() error {
 	if t.done {
 		return errTxDone
@@ -197,49 +255,4 @@ func (t *tx) writable() error {
 		return store.ErrReadOnly
 	}
 	return nil
-}
-
-// undo replays the undo log backwards.
-func (t *tx) undo() {
-	for i := len(t.undoLog) - 1; i >= 0; i-- {
-		u := t.undoLog[i]
-		if u.existed {
-			t.s.put(u.bucket, u.key, u.old)
-		} else {
-			t.s.delete(u.bucket, u.key)
-		}
-	}
-	t.undoLog = nil
-}
-
-// put sets a value and returns the previous one.
-func (s *Store) put(bucketName, key string, value []byte) (old []byte, existed bool) {
-	b := s.buckets[bucketName]
-	if b == nil {
-		b = &bucket{values: make(map[string][]byte)}
-		s.buckets[bucketName] = b
-	}
-	old, existed = b.values[key]
-	if !existed {
-		i, _ := slices.BinarySearch(b.keys, key)
-		b.keys = slices.Insert(b.keys, i, key)
-	}
-	b.values[key] = value
-	return old, existed
-}
-
-// delete removes a key and returns its value.
-func (s *Store) delete(bucketName, key string) (old []byte, existed bool) {
-	b := s.buckets[bucketName]
-	if b == nil {
-		return nil, false
-	}
-	old, existed = b.values[key]
-	if !existed {
-		return nil, false
-	}
-	delete(b.values, key)
-	i, _ := slices.BinarySearch(b.keys, key)
-	b.keys = slices.Delete(b.keys, i, i+1)
-	return old, true
 }

@@ -152,6 +152,10 @@ func (s *Store) openWriter(ctx context.Context, params OpenParams, ms []migratio
 		// FULL: the WAL is fsynced at every commit, so an acknowledged
 		// Update survives a crash of the process or the machine.
 		"synchronous = FULL",
+		// macOS: fsync alone does not flush the drive's cache.
+		"fullfsync = ON",
+		"checkpoint_fullfsync = ON",
+		"foreign_keys = ON",
 		"journal_size_limit = 67108864",
 	})
 	if err != nil {
@@ -219,7 +223,8 @@ func (s *Store) openReaders(ctx context.Context, params OpenParams) error {
 
 // View runs fn in a read transaction on one of the read connections. The
 // transaction sees one snapshot: every Update committed before its first
-// read, none committed after. A panic in fn propagates after the
+// read, none committed after. fn may call Update but not View: nested
+// Views could exhaust the pool. A panic in fn propagates after the
 // connection is returned to the pool.
 func (s *Store) View(ctx context.Context, fn func(store.Tx) error) (err error) {
 	if err := s.enter(); err != nil {

@@ -152,3 +152,26 @@ func TestWriter_CommitFailureFailsGroup(t *testing.T) {
 	}))
 	require.True(t, exists(t, s, "after"))
 }
+
+// TestOpen_Pragmas pins the settings durability and concurrency rely on.
+func TestOpen_Pragmas(t *testing.T) {
+	t.Parallel()
+	s := openInternal(t)
+	pragma := func(c *conn, name string) string {
+		var v string
+		require.NoError(t, c.sql.QueryRowContext(t.Context(), "PRAGMA "+name).Scan(&v))
+		return v
+	}
+	// The writer is idle between Updates; hold it to use its connection.
+	release, wait := holdWriter(t, s)
+	require.Equal(t, "wal", pragma(s.writer.c, "journal_mode"))
+	require.Equal(t, "2", pragma(s.writer.c, "synchronous"), "FULL")
+	require.Equal(t, "1", pragma(s.writer.c, "user_version"))
+	release()
+	require.NoError(t, wait())
+
+	r := <-s.readers
+	defer func() { s.readers <- r }()
+	require.Equal(t, "1", pragma(r, "query_only"))
+	require.Equal(t, "5000", pragma(r, "busy_timeout"))
+}

@@ -19,6 +19,7 @@ func concurrencyTests() []suiteTest {
 		{"ConcurrentCounters", testConcurrentCounters},
 		{"ReadYourWrites", testReadYourWrites},
 		{"ViewSnapshotConsistent", testViewSnapshotConsistent},
+		{"ViewKeepsSnapshotAcrossUpdate", testViewKeepsSnapshotAcrossUpdate},
 	}
 }
 
@@ -175,4 +176,37 @@ func checkTotal(tx store.Tx, accounts, want int) error {
 		return fmt.Errorf("inconsistent snapshot: Get total %d, Scan total %d, want %d", sum, scanned, want)
 	}
 	return nil
+}
+
+// testViewKeepsSnapshotAcrossUpdate commits an Update from inside a View:
+// the Update neither waits for the View nor shows through it.
+func testViewKeepsSnapshotAcrossUpdate(t *testing.T, s store.Store) {
+	putAll(t, s, "b", []string{"x", "y"})
+	err := s.View(t.Context(), func(tx store.Tx) error {
+		x, err := tx.Get("b", "x")
+		require.NoError(t, err)
+		require.Equal(t, "x", string(x))
+
+		require.NoError(t, s.Update(t.Context(), func(tx store.Tx) error {
+			for _, k := range []string{"x", "y", "z"} {
+				if err := tx.Put("b", k, []byte("new")); err != nil {
+					return err
+				}
+			}
+			return nil
+		}))
+
+		y, err := tx.Get("b", "y")
+		require.NoError(t, err)
+		require.Equal(t, "y", string(y), "the View keeps its snapshot")
+		_, err = tx.Get("b", "z")
+		require.ErrorIs(t, err, store.ErrNotFound)
+		items, err := tx.Scan(store.ScanParams{Bucket: "b"})
+		require.NoError(t, err)
+		require.Len(t, items, 2)
+		return nil
+	})
+	require.NoError(t, err)
+	requireValue(t, s, "b", "y", "new")
+	requireValue(t, s, "b", "z", "new")
 }

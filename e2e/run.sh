@@ -1,0 +1,437 @@
+#!/usr/bin/env bash
+# e2e/run.sh drives the real salve binary with the unmodified aws CLI and
+# boto3, the way a user following the product workshop would. It builds the
+# binary, starts it on a free port with a temporary data dir, runs the
+# workshop's commands verbatim plus the Config, remediation, SSM document and
+# compliance flows, then a SigV4 section against a second server started with
+# --auth sigv4. It ends with "N passed, M failed" and exits non-zero on any
+# failure. Run it with `make e2e`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# --- prerequisites ----------------------------------------------------------
+
+missing=()
+command -v aws >/dev/null 2>&1 || missing+=("the aws CLI (command 'aws')")
+python3 -c 'import boto3' >/dev/null 2>&1 || missing+=("boto3 (python3 -c 'import boto3' fails)")
+if ((${#missing[@]})); then
+  {
+    echo "e2e: missing: ${missing[*]}."
+    echo "e2e: the aws CLI (v1 here: 'pip install awscli') and boto3 ship with this machine's Python;"
+    echo "e2e: install them into the python3 on PATH and run 'make e2e' again."
+  } >&2
+  exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/salve-e2e.XXXXXX")
+pids=()
+logs=()
+pass=0
+fail=0
+
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  done
+  if ((fail > 0)) || [[ ${finished:-} != yes ]]; then
+    local log
+    for log in "${logs[@]}"; do
+      echo "----- server log: $log -----"
+      cat "$log"
+    done
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# --- check helpers ------------------------------------------------------------
+
+ok() {
+  pass=$((pass + 1))
+  printf 'ok   %s\n' "$1"
+}
+
+bad() {
+  fail=$((fail + 1))
+  printf 'FAIL %s\n' "$1"
+  shift
+  local line
+  for line in "$@"; do
+    printf '       %s\n' "$line"
+  done
+}
+
+# call CMD...: runs CMD, leaving stdout in $out, stderr in $err, status in $rc.
+call() {
+  out=$("$@" 2>"$tmp/stderr")
+  rc=$?
+  err=$(cat "$tmp/stderr")
+}
+
+# expect_ok NAME CMD...: CMD succeeds.
+expect_ok() {
+  local name=$1
+  shift
+  call "$@"
+  if ((rc == 0)); then ok "$name"; else bad "$name" "command: $*" "exit $rc: $err"; fi
+}
+
+# expect_eq NAME WANT CMD...: CMD succeeds and prints exactly WANT.
+expect_eq() {
+  local name=$1 want=$2
+  shift 2
+  call "$@"
+  if ((rc == 0)) && [[ $out == "$want" ]]; then
+    ok "$name"
+  else
+    bad "$name" "command: $*" "want: $want" "got:  $out" "exit $rc: $err"
+  fi
+}
+
+# expect_match NAME REGEX CMD...: CMD succeeds and its output matches REGEX.
+expect_match() {
+  local name=$1 re=$2
+  shift 2
+  call "$@"
+  if ((rc == 0)) && [[ $out =~ $re ]]; then
+    ok "$name"
+  else
+    bad "$name" "command: $*" "want match: $re" "got:  $out" "exit $rc: $err"
+  fi
+}
+
+# expect_error NAME CODE CMD...: CMD fails and stderr names the AWS error CODE
+# the way the CLI prints it: "An error occurred (CODE) when calling ...".
+expect_error() {
+  local name=$1 code=$2
+  shift 2
+  call "$@"
+  if ((rc != 0)) && [[ $err == *"($code)"* ]]; then
+    ok "$name"
+    printf '       stderr: %s\n' "$(tail -n 1 <<<"$err")"
+  else
+    bad "$name" "command: $*" "want: failure naming ($code)" "exit $rc, stdout: $out" "stderr: $err"
+  fi
+}
+
+# check NAME CONDITION-CMD...: a plain assertion on values already fetched.
+check() {
+  local name=$1
+  shift
+  if "$@"; then ok "$name"; else bad "$name" "assertion failed: $*"; fi
+}
+
+# start_server NAME ARGS...: starts salve on a free port (the kernel picks
+# it: --listen 127.0.0.1:0) and waits for /_salve/health; sets $addr.
+start_server() {
+  local name=$1
+  shift
+  local log="$tmp/$name.log"
+  logs+=("$log")
+  "$tmp/salve" serve --listen 127.0.0.1:0 --data-dir "$tmp/$name-data" "$@" >"$log" 2>&1 &
+  local pid=$!
+  pids+=("$pid")
+  addr=""
+  local deadline=$((SECONDS + 30))
+  while ((SECONDS < deadline)); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "e2e: salve ($name) exited during start-up" >&2
+      return 1
+    fi
+    addr=$(sed -n 's/.*msg="salve listening" addr=\([^ ]*\).*/\1/p' "$log" | head -n 1)
+    if [[ -n $addr ]] && python3 - "http://$addr/_salve/health" <<'EOF' 2>/dev/null; then
+import sys, urllib.request
+with urllib.request.urlopen(sys.argv[1], timeout=2) as r:
+    sys.exit(0 if r.status == 200 else 1)
+EOF
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "e2e: salve ($name) did not answer /_salve/health within 30s" >&2
+  return 1
+}
+
+# --- build and start ---------------------------------------------------------
+
+echo "e2e: building salve"
+if ! go build -o "$tmp/salve" ./cmd/salve; then
+  echo "e2e: go build failed" >&2
+  exit 1
+fi
+start_server main || exit 1
+echo "e2e: salve listening on $addr ($(aws --version 2>&1), boto3 $(python3 -c 'import boto3; print(boto3.__version__)'))"
+
+# No dependence on ~/.aws: every setting comes from the environment.
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE
+export AWS_ENDPOINT_URL="http://$addr"
+export AWS_ACCESS_KEY_ID=AKIAE2EEXAMPLEKEY AWS_SECRET_ACCESS_KEY=e2e-dummy-secret
+export AWS_DEFAULT_REGION=us-east-1
+export AWS_EC2_METADATA_DISABLED=true AWS_PAGER="" AWS_MAX_ATTEMPTS=1 AWS_RETRY_MODE=standard
+
+RULE=S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED
+BUCKET_BAD=e2e-plain-bucket
+BUCKET_GOOD=e2e-encrypted-bucket
+
+# --- product workshop 004, §5.2 B) --------------------------------------------
+
+echo "== workshop: find runbook parameters"
+# Verbatim from the workshop.
+call aws ssm describe-document --name AWS-ConfigureS3BucketEncryption --query 'Document.Parameters'
+params_out=$out
+if ((rc == 0)); then ok "workshop describe-document runs"; else bad "workshop describe-document runs" "$err"; fi
+call python3 -c '
+import json, sys
+names = sorted(p["Name"] for p in json.loads(sys.argv[1]))
+print(" ".join(names))' "$params_out"
+check "AWS-ConfigureS3BucketEncryption has parameters AutomationAssumeRole BucketName SSEAlgorithm" \
+  test "$out" = "AutomationAssumeRole BucketName SSEAlgorithm"
+
+echo "== workshop: wire the remediation"
+# Verbatim from the workshop.
+REGION=ap-southeast-1
+ACCOUNT_ID=$(aws sts get-caller-identity --query Account --output text)
+
+check "sts get-caller-identity gives a 12-digit account ($ACCOUNT_ID)" test "$ACCOUNT_ID" = 123456789012
+
+# The workshop assumes the rule exists (section 2 of the workshop made it).
+expect_ok "put-config-rule $RULE (managed, Scope AWS::S3::Bucket)" \
+  aws configservice put-config-rule --region "$REGION" --config-rule "{
+    \"ConfigRuleName\": \"$RULE\",
+    \"Description\": \"Checks that S3 buckets have default encryption (e2e)\",
+    \"Scope\": {\"ComplianceResourceTypes\": [\"AWS::S3::Bucket\"]},
+    \"Source\": {\"Owner\": \"AWS\", \"SourceIdentifier\": \"$RULE\"}
+  }"
+
+# Verbatim from the workshop.
+call aws configservice put-remediation-configurations \
+  --region "$REGION" \
+  --remediation-configurations '[
+    {
+      "ConfigRuleName":"S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED",
+      "TargetType":"SSM_DOCUMENT",
+      "TargetId":"AWS-ConfigureS3BucketEncryption",
+      "Automatic":true,
+      "RetryAttemptSeconds":60,
+      "MaximumAutomaticAttempts":3,
+      "Parameters":{
+        "AutomationAssumeRole":{"StaticValue":{"Values":["arn:aws:iam::'"$ACCOUNT_ID"':role/ConfigRemediationAutomationRole"]}},
+        "BucketName":{"ResourceValue":{"Value":"RESOURCE_ID"}},
+        "SSEAlgorithm":{"StaticValue":{"Values":["AES256"]}}
+      }
+    }
+  ]'
+if ((rc == 0)); then ok "workshop put-remediation-configurations runs"; else bad "workshop put-remediation-configurations runs" "$err"; fi
+check "put-remediation-configurations has no FailedBatches" \
+  python3 -c 'import json,sys; d=json.loads(sys.argv[1] or "{}"); sys.exit(1 if d.get("FailedBatches") else 0)' "$out"
+
+export AWS_DEFAULT_REGION=$REGION
+
+expect_eq "describe-remediation-configurations: stored as given, Automatic true, SsmControls defaults 10/50" \
+  "$RULE	SSM_DOCUMENT	AWS-ConfigureS3BucketEncryption	True	3	60	10	50" \
+  aws configservice describe-remediation-configurations --config-rule-names "$RULE" --output text \
+  --query 'RemediationConfigurations[0].[ConfigRuleName,TargetType,TargetId,Automatic,MaximumAutomaticAttempts,RetryAttemptSeconds,ExecutionControls.SsmControls.ConcurrentExecutionRatePercentage,ExecutionControls.SsmControls.ErrorPercentage]'
+expect_eq "describe-remediation-configurations: parameters as given" \
+  "arn:aws:iam::$ACCOUNT_ID:role/ConfigRemediationAutomationRole	RESOURCE_ID	AES256" \
+  aws configservice describe-remediation-configurations --config-rule-names "$RULE" --output text \
+  --query 'RemediationConfigurations[0].Parameters.[AutomationAssumeRole.StaticValue.Values[0],BucketName.ResourceValue.Value,SSEAlgorithm.StaticValue.Values[0]]'
+expect_match "describe-remediation-configurations: Arn in $REGION" \
+  "^arn:aws:config:$REGION:$ACCOUNT_ID:remediation-configuration/$RULE/" \
+  aws configservice describe-remediation-configurations --config-rule-names "$RULE" --output text \
+  --query 'RemediationConfigurations[0].Arn'
+
+# --- Config rules, evaluations, compliance --------------------------------------
+
+echo "== config rules and evaluations"
+expect_eq "describe-config-rules returns the rule as put" \
+  "$RULE	AWS	$RULE	AWS::S3::Bucket	ACTIVE" \
+  aws configservice describe-config-rules --config-rule-names "$RULE" --output text \
+  --query 'ConfigRules[0].[ConfigRuleName,Source.Owner,Source.SourceIdentifier,Scope.ComplianceResourceTypes[0],ConfigRuleState]'
+expect_match "describe-config-rules: ConfigRuleArn and ConfigRuleId generated" \
+  "^arn:aws:config:$REGION:$ACCOUNT_ID:config-rule/config-rule-[a-z0-9]+	config-rule-[a-z0-9]+$" \
+  aws configservice describe-config-rules --config-rule-names "$RULE" --output text \
+  --query 'ConfigRules[0].[ConfigRuleArn,ConfigRuleId]'
+expect_eq "describe-config-rules in another region does not see the rule" "0" \
+  aws configservice describe-config-rules --region us-east-1 --output text --query 'length(ConfigRules)'
+
+expect_eq "put-evaluations (ResultToken = rule name): NON_COMPLIANT and COMPLIANT buckets accepted" "0" \
+  aws configservice put-evaluations --result-token "$RULE" --output text \
+  --query 'length(FailedEvaluations || `[]`)' --evaluations "[
+    {\"ComplianceResourceType\": \"AWS::S3::Bucket\", \"ComplianceResourceId\": \"$BUCKET_BAD\",
+     \"ComplianceType\": \"NON_COMPLIANT\", \"Annotation\": \"No default encryption\",
+     \"OrderingTimestamp\": \"2026-01-01T00:00:00Z\"},
+    {\"ComplianceResourceType\": \"AWS::S3::Bucket\", \"ComplianceResourceId\": \"$BUCKET_GOOD\",
+     \"ComplianceType\": \"COMPLIANT\", \"OrderingTimestamp\": \"2026-01-01T00:00:00Z\"}
+  ]"
+expect_eq "get-compliance-details-by-config-rule --compliance-types NON_COMPLIANT" \
+  "$BUCKET_BAD	AWS::S3::Bucket	NON_COMPLIANT	No default encryption" \
+  aws configservice get-compliance-details-by-config-rule --config-rule-name "$RULE" \
+  --compliance-types NON_COMPLIANT --output text \
+  --query 'EvaluationResults[].[EvaluationResultIdentifier.EvaluationResultQualifier.ResourceId,EvaluationResultIdentifier.EvaluationResultQualifier.ResourceType,ComplianceType,Annotation]'
+expect_eq "get-compliance-details-by-config-rule (all) lists both buckets" \
+  "$BUCKET_GOOD $BUCKET_BAD" \
+  aws configservice get-compliance-details-by-config-rule --config-rule-name "$RULE" --output text \
+  --query 'sort_by(EvaluationResults, &EvaluationResultIdentifier.EvaluationResultQualifier.ResourceId)[].EvaluationResultIdentifier.EvaluationResultQualifier.ResourceId | join(`" "`, @)'
+expect_eq "describe-compliance-by-config-rule: NON_COMPLIANT, 1 resource" \
+  "$RULE	NON_COMPLIANT	1" \
+  aws configservice describe-compliance-by-config-rule --config-rule-names "$RULE" --output text \
+  --query 'ComplianceByConfigRules[0].[ConfigRuleName,Compliance.ComplianceType,Compliance.ComplianceContributorCount.CappedCount]'
+
+# --- manual remediation ------------------------------------------------------------
+
+echo "== remediation executions"
+expect_eq "start-remediation-execution on the NON_COMPLIANT bucket: nothing failed" "0" \
+  aws configservice start-remediation-execution --config-rule-name "$RULE" --output text \
+  --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$BUCKET_BAD" \
+  --query 'length(FailedItems || `[]`)'
+expect_eq "describe-remediation-execution-status: QUEUED" \
+  "$BUCKET_BAD	QUEUED" \
+  aws configservice describe-remediation-execution-status --config-rule-name "$RULE" --output text \
+  --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$BUCKET_BAD" \
+  --query 'RemediationExecutionStatuses[].[ResourceKey.resourceId,State]'
+expect_match "start-remediation-execution on the COMPLIANT bucket: reported in FailedItems with a reason" \
+  "^$BUCKET_GOOD	.*compliant" \
+  aws configservice start-remediation-execution --config-rule-name "$RULE" --output text \
+  --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$BUCKET_GOOD" \
+  --query '[FailedItems[0].resourceId,FailureMessage]'
+
+# --- Config bad input ------------------------------------------------------------------
+
+echo "== config: bad input"
+python3 - "$tmp/26-configs.json" <<'EOF'
+import json, sys
+cfgs = [{"ConfigRuleName": "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", "TargetType": "SSM_DOCUMENT",
+         "TargetId": "AWS-ConfigureS3BucketEncryption"} for _ in range(26)]
+json.dump(cfgs, open(sys.argv[1], "w"))
+EOF
+expect_error "put-remediation-configurations with 26 configurations" ValidationException \
+  aws configservice put-remediation-configurations --remediation-configurations "file://$tmp/26-configs.json"
+expect_error "put-remediation-configurations with MaximumAutomaticAttempts 99" ValidationException \
+  aws configservice put-remediation-configurations --remediation-configurations \
+  "[{\"ConfigRuleName\":\"$RULE\",\"TargetType\":\"SSM_DOCUMENT\",\"TargetId\":\"AWS-ConfigureS3BucketEncryption\",\"MaximumAutomaticAttempts\":99}]"
+expect_error "delete-config-rule while a remediation is attached" ResourceInUseException \
+  aws configservice delete-config-rule --config-rule-name "$RULE"
+expect_error "describe-config-rules for an unknown rule" NoSuchConfigRuleException \
+  aws configservice describe-config-rules --config-rule-names e2e-no-such-rule
+expect_error "put-evaluations with an unknown ResultToken" InvalidResultTokenException \
+  aws configservice put-evaluations --result-token e2e-no-such-rule --evaluations \
+  "[{\"ComplianceResourceType\":\"AWS::S3::Bucket\",\"ComplianceResourceId\":\"x\",\"ComplianceType\":\"COMPLIANT\",\"OrderingTimestamp\":\"2026-01-01T00:00:00Z\"}]"
+
+# --- SSM documents ---------------------------------------------------------------------
+
+echo "== ssm documents"
+DOC=e2e-Restart-Web-Tier
+cat >"$tmp/runbook.yaml" <<'EOF'
+schemaVersion: '0.3'
+description: Restarts the web tier (e2e).
+assumeRole: '{{ AutomationAssumeRole }}'
+parameters:
+  AutomationAssumeRole:
+    type: String
+    default: ''
+  InstanceId:
+    type: String
+    description: The instance to restart.
+mainSteps:
+  - name: Wait
+    action: aws:sleep
+    inputs:
+      Duration: PT1S
+EOF
+expect_eq "create-document (YAML from a file)" \
+  "$DOC	Automation	YAML	1	Active" \
+  aws ssm create-document --name "$DOC" --document-type Automation --document-format YAML \
+  --content "file://$tmp/runbook.yaml" --output text \
+  --query 'DocumentDescription.[Name,DocumentType,DocumentFormat,DocumentVersion,Status]'
+expect_eq "describe-document lists the runbook's parameters" "AutomationAssumeRole InstanceId" \
+  aws ssm describe-document --name "$DOC" --output text \
+  --query 'sort(Document.Parameters[].Name) | join(`" "`, @)'
+call aws ssm get-document --name "$DOC" --output json
+check "get-document returns the YAML content unchanged" python3 -c '
+import json, sys
+d = json.loads(sys.argv[1] or "{}")
+want = open(sys.argv[2]).read()
+ok = d.get("Name") == sys.argv[3] and d.get("DocumentFormat") == "YAML" and d.get("Content", "").strip() == want.strip()
+sys.exit(0 if ok else 1)' "$out" "$tmp/runbook.yaml" "$DOC"
+expect_eq "list-documents --filters Key=Owner,Values=Self shows only our document" "$DOC" \
+  aws ssm list-documents --filters Key=Owner,Values=Self --output text --query 'DocumentIdentifiers[].Name'
+expect_error "create-document with a name that exists" DocumentAlreadyExists \
+  aws ssm create-document --name "$DOC" --document-type Automation --document-format YAML \
+  --content "file://$tmp/runbook.yaml"
+expect_error "create-document with content that is not a document" InvalidDocumentContent \
+  aws ssm create-document --name e2e-Broken --document-type Automation --document-format YAML \
+  --content 'this is: [not a runbook'
+expect_error "create-document with a reserved AWS- name" ValidationException \
+  aws ssm create-document --name AWS-E2E-Reserved --document-type Automation --document-format YAML \
+  --content "file://$tmp/runbook.yaml"
+expect_ok "delete-document" aws ssm delete-document --name "$DOC"
+expect_error "get-document after delete" InvalidDocument aws ssm get-document --name "$DOC"
+
+# --- deleting: a remediation blocks its rule; a queued execution blocks its remediation
+
+echo "== config: delete in order"
+# Nothing has run the QUEUED execution above, so AWS would refuse this too.
+expect_error "delete-remediation-configuration while an execution is QUEUED" RemediationInProgressException \
+  aws configservice delete-remediation-configuration --config-rule-name "$RULE"
+RULE2=e2e-delete-order
+expect_ok "put-config-rule $RULE2" aws configservice put-config-rule --config-rule "{
+    \"ConfigRuleName\": \"$RULE2\", \"Scope\": {\"ComplianceResourceTypes\": [\"AWS::S3::Bucket\"]},
+    \"Source\": {\"Owner\": \"AWS\", \"SourceIdentifier\": \"S3_BUCKET_VERSIONING_ENABLED\"}}"
+expect_ok "put-remediation-configurations (manual) on $RULE2" \
+  aws configservice put-remediation-configurations --remediation-configurations \
+  "[{\"ConfigRuleName\":\"$RULE2\",\"TargetType\":\"SSM_DOCUMENT\",\"TargetId\":\"AWS-ConfigureS3BucketVersioning\",\"Automatic\":false,
+     \"Parameters\":{\"BucketName\":{\"ResourceValue\":{\"Value\":\"RESOURCE_ID\"}}}}]"
+expect_error "delete-config-rule $RULE2 while its remediation is attached" ResourceInUseException \
+  aws configservice delete-config-rule --config-rule-name "$RULE2"
+expect_ok "delete-remediation-configuration $RULE2" \
+  aws configservice delete-remediation-configuration --config-rule-name "$RULE2"
+expect_error "delete-remediation-configuration $RULE2 again" NoSuchRemediationConfigurationException \
+  aws configservice delete-remediation-configuration --config-rule-name "$RULE2"
+expect_ok "delete-config-rule $RULE2 once the remediation is gone" \
+  aws configservice delete-config-rule --config-rule-name "$RULE2"
+expect_error "describe-config-rules $RULE2 after delete" NoSuchConfigRuleException \
+  aws configservice describe-config-rules --config-rule-names "$RULE2"
+
+# --- boto3 -------------------------------------------------------------------------------
+
+echo "== boto3 flow (e2e/boto3_flow.py)"
+python3 e2e/boto3_flow.py >"$tmp/boto3.out" 2>&1
+boto3_rc=$?
+cat "$tmp/boto3.out"
+n_ok=$(grep -c '^ok ' "$tmp/boto3.out")
+n_bad=$(grep -c '^FAIL ' "$tmp/boto3.out")
+pass=$((pass + n_ok))
+fail=$((fail + n_bad))
+if ((boto3_rc != 0 && n_bad == 0)); then
+  bad "boto3_flow.py exited $boto3_rc without reporting a failed check"
+fi
+
+# --- SigV4 -------------------------------------------------------------------------------
+
+echo "== sigv4 (second server with --auth sigv4)"
+if start_server sigv4 --auth sigv4 --credentials AKIDE2E:e2esecret:210987654321; then
+  sig_url="http://$addr"
+  expect_eq "sigv4: get-caller-identity with the right secret" "210987654321" \
+    env AWS_ENDPOINT_URL="$sig_url" AWS_ACCESS_KEY_ID=AKIDE2E AWS_SECRET_ACCESS_KEY=e2esecret \
+    aws sts get-caller-identity --query Account --output text
+  expect_eq "sigv4: describe-config-rules with the right secret" "0" \
+    env AWS_ENDPOINT_URL="$sig_url" AWS_ACCESS_KEY_ID=AKIDE2E AWS_SECRET_ACCESS_KEY=e2esecret \
+    aws configservice describe-config-rules --output text --query 'length(ConfigRules)'
+  expect_error "sigv4: get-caller-identity with a wrong secret" InvalidSignatureException \
+    env AWS_ENDPOINT_URL="$sig_url" AWS_ACCESS_KEY_ID=AKIDE2E AWS_SECRET_ACCESS_KEY=wrong-secret \
+    aws sts get-caller-identity
+  expect_error "sigv4: describe-config-rules with a wrong secret" InvalidSignatureException \
+    env AWS_ENDPOINT_URL="$sig_url" AWS_ACCESS_KEY_ID=AKIDE2E AWS_SECRET_ACCESS_KEY=wrong-secret \
+    aws configservice describe-config-rules
+  expect_error "sigv4: list-documents with an unknown access key" UnrecognizedClientException \
+    env AWS_ENDPOINT_URL="$sig_url" AWS_ACCESS_KEY_ID=AKIDUNKNOWN AWS_SECRET_ACCESS_KEY=e2esecret \
+    aws ssm list-documents
+else
+  bad "sigv4: server with --auth sigv4 starts"
+fi
+
+finished=yes
+echo "$pass passed, $fail failed"
+((fail == 0))
