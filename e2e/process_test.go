@@ -116,14 +116,17 @@ type clients struct {
 }
 
 // newClients returns clients signed by accessKeyID (a 12-digit key is the
-// account), with retries off so every acknowledgement is a single answer.
+// account), with retries off so every acknowledgement is a single answer;
+// httpClient nil means the SDK's default.
 func newClients(url, accessKeyID string, httpClient *http.Client) clients {
 	cfg := aws.Config{
 		Region:       "us-east-1",
 		Credentials:  credentials.NewStaticCredentialsProvider(accessKeyID, "secret", ""),
 		BaseEndpoint: aws.String(url),
 		Retryer:      func() aws.Retryer { return aws.NopRetryer{} },
-		HTTPClient:   httpClient,
+	}
+	if httpClient != nil {
+		cfg.HTTPClient = httpClient
 	}
 	return clients{Config: configservice.NewFromConfig(cfg), SSM: ssm.NewFromConfig(cfg)}
 }

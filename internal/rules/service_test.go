@@ -211,3 +211,37 @@ func TestService_DeleteRule_Guard(t *testing.T) {
 	err := b.svc.DeleteRule(ctx, acct, "free")
 	require.True(t, awserr.Is(err, awserr.NoSuchConfigRuleException))
 }
+
+func TestService_ComplianceByResource_PagingAwkwardIDs(t *testing.T) {
+	t.Parallel()
+	b := setup(t, 0)
+	ctx := context.Background()
+	b.putRule(t, acct, "r1")
+	b.putRule(t, acct, "r2")
+	ids := []string{"a", "a/b", "a%", "a!", "a0", "a/", "arn:aws:iam::1:role/x"}
+	var evals []rules.Evaluation
+	for _, id := range ids {
+		evals = append(evals, eval(id, rules.NonCompliant, start))
+	}
+	b.put(t, acct, "r1", evals...)
+	b.put(t, acct, "r2", evals...)
+
+	seen := map[string]int{}
+	token := ""
+	for {
+		page, err := b.svc.ComplianceByResource(ctx, acct, rules.ComplianceByResourceParams{Limit: 2, NextToken: token})
+		require.NoError(t, err)
+		for _, it := range page.Items {
+			seen[it.Resource.ID]++
+			require.Equal(t, 2, it.Compliance.Contributors.CappedCount, "both rules count for %q", it.Resource.ID)
+		}
+		if page.NextToken == "" {
+			break
+		}
+		token = page.NextToken
+	}
+	require.Len(t, seen, len(ids))
+	for _, id := range ids {
+		require.Equal(t, 1, seen[id], "resource %q once", id)
+	}
+}

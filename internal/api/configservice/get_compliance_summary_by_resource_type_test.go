@@ -23,7 +23,9 @@ func TestGetComplianceSummaryByResourceType(t *testing.T) {
 		ComplianceResourceType: aws.String("AWS::EC2::Instance"), ComplianceResourceId: aws.String("i-1"),
 		ComplianceType: types.ComplianceTypeNonCompliant, OrderingTimestamp: aws.Time(salvetest.Start),
 	})
-	count := func(n int) *types.ComplianceContributorCount { return &types.ComplianceContributorCount{CappedCount: int32(n)} }
+	count := func(n int) *types.ComplianceContributorCount {
+		return &types.ComplianceContributorCount{CappedCount: int32(n)}
+	}
 
 	all, err := env.Config.GetComplianceSummaryByResourceType(ctx, &configservice.GetComplianceSummaryByResourceTypeInput{})
 	require.NoError(t, err)

@@ -261,9 +261,13 @@ func TestPutConfigRule_Validation(t *testing.T) {
 				in.Tags = append(in.Tags, types.Tag{Key: aws.String(strings.Repeat("k", i+1)), Value: aws.String("v")})
 			}
 		}, "'tags' failed to satisfy constraint: Member must have length less than or equal to 50"},
-		{"TagKeyEmpty", func(in *configservice.PutConfigRuleInput) { in.Tags = []types.Tag{{Key: aws.String(""), Value: aws.String("v")}} }, "tags.1.member.key"},
+		{"TagKeyEmpty", func(in *configservice.PutConfigRuleInput) {
+			in.Tags = []types.Tag{{Key: aws.String(""), Value: aws.String("v")}}
+		}, "tags.1.member.key"},
 		{"TagKeyMissing", func(in *configservice.PutConfigRuleInput) { in.Tags = []types.Tag{{Value: aws.String("v")}} }, "'tags.1.member.key' failed to satisfy constraint: Member must not be null"},
-		{"TagValueTooLong", func(in *configservice.PutConfigRuleInput) { in.Tags = []types.Tag{{Key: aws.String("k"), Value: long(257)}} }, "tags.1.member.value"},
+		{"TagValueTooLong", func(in *configservice.PutConfigRuleInput) {
+			in.Tags = []types.Tag{{Key: aws.String("k"), Value: long(257)}}
+		}, "tags.1.member.value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -54,31 +54,25 @@ func openConn(ctx context.Context, db *sql.DB, pragmas []string) (*conn, error) 
 	return c, nil
 }
 
+// stmtQuery is a statement to prepare and where to keep it.
+type stmtQuery struct {
+	dst   **sql.Stmt
+	query string
+}
+
 // prepareRead prepares the statements every connection needs.
 func (c *conn) prepareRead(ctx context.Context, begin string) error {
-	var err error
-	prep := func(query string) *sql.Stmt {
-		if err != nil {
-			return nil
-		}
-		var st *sql.Stmt
-		st, err = c.sql.PrepareContext(ctx, query)
-		if err != nil {
-			err = fmt.Errorf("prepare %q: %w", query, err)
-			return nil
-		}
-		c.stmts = append(c.stmts, st)
-		return st
+	queries := []stmtQuery{
+		{&c.begin, begin},
+		{&c.rollback, "ROLLBACK"},
+		{&c.get, "SELECT value FROM item WHERE bucket = ? AND item_key = ?"},
 	}
-	c.begin = prep(begin)
-	c.rollback = prep("ROLLBACK")
-	c.get = prep("SELECT value FROM item WHERE bucket = ? AND item_key = ?")
 	for from := range c.scan {
 		for upper := range c.scan[from] {
-			c.scan[from][upper] = prep(scanQuery(from, upper == 1))
+			queries = append(queries, stmtQuery{&c.scan[from][upper], scanQuery(from, upper == 1)})
 		}
 	}
-	return err
+	return c.prepareAll(ctx, queries)
 }
 
 // prepareWrite prepares the writer's statements.
@@ -86,10 +80,7 @@ func (c *conn) prepareWrite(ctx context.Context) error {
 	if err := c.prepareRead(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return err
 	}
-	queries := []struct {
-		dst   **sql.Stmt
-		query string
-	}{
+	return c.prepareAll(ctx, []stmtQuery{
 		{&c.commit, "COMMIT"},
 		// coalesce: the driver binds a nil or empty []byte as NULL.
 		{&c.put, `INSERT INTO item (bucket, item_key, value) VALUES (?, ?, coalesce(?, x''))
@@ -98,7 +89,10 @@ func (c *conn) prepareWrite(ctx context.Context) error {
 		{&c.savepoint, "SAVEPOINT fn"},
 		{&c.release, "RELEASE fn"},
 		{&c.rollbackToSP, "ROLLBACK TO fn"},
-	}
+	})
+}
+
+func (c *conn) prepareAll(ctx context.Context, queries []stmtQuery) error {
 	for _, q := range queries {
 		st, err := c.sql.PrepareContext(ctx, q.query)
 		if err != nil {

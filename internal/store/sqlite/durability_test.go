@@ -114,7 +114,7 @@ func crashChild(path string) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	value := []byte(strings.Repeat("v", 2048)) // big enough to cross WAL checkpoints
+	value := []byte(strings.Repeat("v", 4096)) // enough to cross WAL checkpoints
 	var out sync.Mutex
 	var wg sync.WaitGroup
 	for w := range 32 {

@@ -38,8 +38,8 @@ type SchemaVersionError struct {
 
 // Error names both versions and tells the operator what to do.
 func (e *SchemaVersionError) Error() string {
-	return fmt.Sprintf("database %s has schema version %d, but this salve knows only versions up to %d: "+
-		"upgrade salve to open it", e.Path, e.Version, e.Known)
+	return fmt.Sprintf("database has schema version %d, but this salve knows only versions up to %d: "+
+		"upgrade salve to open it", e.Version, e.Known)
 }
 
 // loadMigrations reads the embedded migrations, named NNNN_description.sql,
@@ -115,8 +115,8 @@ func checkSchema(ctx context.Context, conn *sql.Conn, dbPath string, known int) 
 	}
 	fresh := appID == 0 && version == 0
 	if !fresh && appID != applicationID {
-		return 0, fmt.Errorf("database %s was not created by salve (application id %#x): "+
-			"choose another data directory", dbPath, appID)
+		return 0, fmt.Errorf("database was not created by salve (application id %#x): "+
+			"choose another data directory", appID)
 	}
 	if version > known {
 		return 0, &SchemaVersionError{Path: dbPath, Version: version, Known: known}

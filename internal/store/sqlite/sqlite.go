@@ -202,23 +202,30 @@ func setWAL(ctx context.Context, c *conn) error {
 // openReaders fills the reader pool.
 func (s *Store) openReaders(ctx context.Context, params OpenParams) error {
 	for range params.ReadConns {
-		c, err := openConn(ctx, s.db, []string{
-			fmt.Sprintf("busy_timeout = %d", params.BusyTimeout.Milliseconds()),
-			"query_only = ON",
-		})
-		if err == nil {
-			err = c.prepareRead(ctx, "BEGIN")
-			if err != nil {
-				_ = c.close()
-			}
-		}
+		c, err := openReader(ctx, s.db, params)
 		if err != nil {
-			s.closeReaders(len(s.readers))
+			_ = s.closeReaders(len(s.readers))
 			return fmt.Errorf("open read connection: %w", err)
 		}
 		s.readers <- c
 	}
 	return nil
+}
+
+// openReader opens one connection that refuses writes.
+func openReader(ctx context.Context, db *sql.DB, params OpenParams) (*conn, error) {
+	c, err := openConn(ctx, db, []string{
+		fmt.Sprintf("busy_timeout = %d", params.BusyTimeout.Milliseconds()),
+		"query_only = ON",
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := c.prepareRead(ctx, "BEGIN"); err != nil {
+		_ = c.close()
+		return nil, err
+	}
+	return c, nil
 }
 
 // View runs fn in a read transaction on one of the read connections. The
@@ -257,7 +264,8 @@ func (s *Store) View(ctx context.Context, fn func(store.Tx) error) (err error) {
 // Update queues fn for the writer and waits until the group it joined has
 // committed. If ctx ends before fn starts, fn is not run and Update
 // returns ctx.Err(); once fn has started, Update reports its outcome.
-// A panic in fn is returned as an error.
+// fn runs on the writer goroutine and must not call View or Update; a
+// panic in fn is returned as an error.
 func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
 	if err := s.enter(); err != nil {
 		return err

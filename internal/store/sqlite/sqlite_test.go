@@ -77,6 +77,7 @@ func TestOpen_NewerSchema(t *testing.T) {
 	setPragma(t, path, "user_version = 99")
 
 	_, err := sqlite.Open(t.Context(), sqlite.OpenParams{Path: path})
+	t.Log(err)
 	var verr *sqlite.SchemaVersionError
 	require.ErrorAs(t, err, &verr)
 	require.Equal(t, 99, verr.Version)
