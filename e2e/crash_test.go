@@ -158,10 +158,13 @@ func requireAllPresent(t *testing.T, url string, acked []ackedWrite) {
 		}
 	}
 	for account, names := range rules {
-		c := newClients(url, account, nil)
+		c := newClients(url, account, tracedClient())
 		for start := 0; start < len(names); start += 25 {
 			batch := names[start:min(start+25, len(names))]
 			out, err := c.Config.DescribeConfigRules(ctx, &configservice.DescribeConfigRulesInput{ConfigRuleNames: batch})
+			if err != nil {
+				closeStacks.Range(func(k, v any) bool { t.Logf("close %v:\n%v", k, v); return true })
+			}
 			require.NoError(t, err, "acknowledged rules of account %s lost after SIGKILL: %v", account, batch)
 			require.Len(t, out.ConfigRules, len(batch), "account %s", account)
 		}

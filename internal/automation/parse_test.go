@@ -211,7 +211,7 @@ func TestParse_Errors(t *testing.T) {
 		{"StepBadName", runbook("", "  - name: my-step\n    action: aws:pause\n    inputs: {}\n"), `mainSteps[0].name "my-step" must match [a-zA-Z0-9_]+`, ""},
 		{"StepNoInputs", runbook("", "  - name: A\n    action: aws:pause\n"), "mainSteps[0] has no inputs", ""},
 		{"StepUnknownKey", runbook("", "  - name: A\n    action: aws:pause\n    inputs: {}\n    retry: 3\n"), "mainSteps[0].retry is not a valid property", ""},
-		{"UnknownAction", runbook("", "  - name: A\n    action: aws:teleport\n    inputs: {}\n"), `mainSteps[0].action "aws:teleport" is not a supported action`, ""},
+		{"UnknownAction", runbook("", "  - name: A\n    action: aws:teleport\n    inputs: {}\n"), `mainSteps[0].action "aws:teleport" of step "A" is not a supported action`, ""},
 		{"DuplicateName", runbook("", pauseStep+pauseStep), `mainSteps[1].name "Wait" is used by more than one step`, ""},
 		{"BadOnFailure", runbook("", "  - name: A\n    action: aws:pause\n    inputs: {}\n    onFailure: Retry\n"), `mainSteps[0].onFailure "Retry" must be Abort, Continue or step:<StepName>`, ""},
 		{"ContinueOnCancel", runbook("", "  - name: A\n    action: aws:pause\n    inputs: {}\n    onCancel: Continue\n"), "mainSteps[0].onCancel", ""},

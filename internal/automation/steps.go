@@ -52,6 +52,10 @@ func step(n *yaml.Node, path string) (Step, error) {
 			return s, err
 		}
 	}
+	if _, ok := actions[s.Action]; !ok {
+		return s, invalid(join(path, "action"), "%q of step %q is not a supported action; see the aws: actions of SSM Automation",
+			s.Action, s.Name)
+	}
 	s.IsCritical = s.OnFailure != Continue
 	if critical != nil {
 		s.IsCritical = *critical
@@ -79,7 +83,7 @@ func (s *Step) member(f field, path string, critical **bool) error {
 			err = invalid(path, "%q must match [a-zA-Z0-9_]+", s.Name)
 		}
 	case "action":
-		s.Action, err = action(f.node, path)
+		s.Action, err = str(f.node, path)
 	case "description":
 		s.Description, err = str(f.node, path)
 	case "outputs":
@@ -102,18 +106,6 @@ func (s *Step) member(f field, path string, critical **bool) error {
 		s.NextStep, err = str(f.node, path)
 	}
 	return err
-}
-
-// action reads a step's action and checks that it is known.
-func action(n *yaml.Node, path string) (string, error) {
-	a, err := str(n, path)
-	if err != nil {
-		return "", err
-	}
-	if _, ok := actions[a]; !ok {
-		return "", invalid(path, "%q is not a supported action", a)
-	}
-	return a, nil
 }
 
 // behaviour reads onFailure/onCancel: one of words, or step:<Name>.

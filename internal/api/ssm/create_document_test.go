@@ -2,6 +2,7 @@ package ssm_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -145,7 +146,7 @@ func TestCreateDocument_ContentErrors(t *testing.T) {
 		{"NoSchemaVersion", `{"mainSteps": []}`, "Command", "", "InvalidDocumentContent", "schemaVersion"},
 		{"AutomationWrongSchema", docCommandJSON, "Automation", "", "InvalidDocumentSchemaVersion", "2.2"},
 		{"UnknownAction", `{"schemaVersion":"0.3","mainSteps":[{"name":"a","action":"aws:fly","inputs":{}}]}`,
-			"Automation", "", "InvalidDocumentContent", `mainSteps[0].action "aws:fly" is not a supported action`},
+			"Automation", "", "InvalidDocumentContent", `mainSteps[0].action "aws:fly" of step "a" is not a supported action`},
 		{"BadNextStep", `{"schemaVersion":"0.3","mainSteps":[{"name":"a","action":"aws:pause","inputs":{},"nextStep":"X"}]}`,
 			"Automation", "", "InvalidDocumentContent", `mainSteps[0].nextStep refers to step "X" which does not exist`},
 	}
@@ -162,9 +163,10 @@ func TestCreateDocument_ContentErrors(t *testing.T) {
 func TestCreateDocument_SizeLimit(t *testing.T) {
 	t.Parallel()
 	env := salvetest.Setup(t)
+	// pad returns a Command document of exactly n bytes.
 	pad := func(n int) string {
-		base := `{"schemaVersion":"2.2","description":"","mainSteps":[]}`
-		return base[:35] + string(make([]byte, 0)) + repeat("x", n-len(base)) + base[35:]
+		prefix, suffix := `{"schemaVersion":"2.2","description":"`, `","mainSteps":[]}`
+		return prefix + repeat("x", n-len(prefix)-len(suffix)) + suffix
 	}
 	fits := pad(64 * 1024)
 	require.Len(t, fits, 64*1024)
@@ -176,14 +178,8 @@ func TestCreateDocument_SizeLimit(t *testing.T) {
 	require.Contains(t, docErr(t, err, "MaxDocumentSizeExceeded"), "64 KB")
 }
 
-// repeat is strings.Repeat (kept local so the table above reads simply).
-func repeat(s string, n int) string {
-	out := make([]byte, 0, n*len(s))
-	for range n {
-		out = append(out, s...)
-	}
-	return string(out)
-}
+// repeat is strings.Repeat under a short name.
+func repeat(s string, n int) string { return strings.Repeat(s, n) }
 
 func TestCreateDocument_Validation(t *testing.T) {
 	t.Parallel()
