@@ -115,20 +115,33 @@ type clients struct {
 	SSM    *ssm.Client
 }
 
-// newClients returns clients signed by accessKeyID (a 12-digit key is the
-// account), with retries off so every acknowledgement is a single answer;
-// httpClient nil means the SDK's default.
-func newClients(url, accessKeyID string, httpClient *http.Client) clients {
-	cfg := aws.Config{
+// writerClients returns clients signed by accessKeyID (a 12-digit key is the
+// account) with retries off, so that a success is exactly one answered
+// request: the acknowledgement the crash test relies on.
+func writerClients(url, accessKeyID string, httpClient *http.Client) clients {
+	cfg := sdkConfig(url, accessKeyID)
+	cfg.Retryer = func() aws.Retryer { return aws.NopRetryer{} }
+	cfg.HTTPClient = httpClient
+	return clients{Config: configservice.NewFromConfig(cfg), SSM: ssm.NewFromConfig(cfg)}
+}
+
+// checkClients returns clients with the SDK's standard retries, for reads
+// that verify state. The retries matter: aws-sdk-go-v2 can close a
+// connection under a response it is still reading when the server answers
+// faster than the transport finishes writing the request ("use of closed
+// network connection", aws/aws-sdk-go-v2#2737); the standard retryer
+// retries that error.
+func checkClients(url, accessKeyID string) clients {
+	cfg := sdkConfig(url, accessKeyID)
+	return clients{Config: configservice.NewFromConfig(cfg), SSM: ssm.NewFromConfig(cfg)}
+}
+
+func sdkConfig(url, accessKeyID string) aws.Config {
+	return aws.Config{
 		Region:       "us-east-1",
 		Credentials:  credentials.NewStaticCredentialsProvider(accessKeyID, "secret", ""),
 		BaseEndpoint: aws.String(url),
-		Retryer:      func() aws.Retryer { return aws.NopRetryer{} },
 	}
-	if httpClient != nil {
-		cfg.HTTPClient = httpClient
-	}
-	return clients{Config: configservice.NewFromConfig(cfg), SSM: ssm.NewFromConfig(cfg)}
 }
 
 // syncBuffer is a log buffer safe for one writer and many readers.

@@ -48,7 +48,7 @@ func run(ctx context.Context, cfg settings.Settings, logger *slog.Logger) error 
 		return fmt.Errorf("create data dir: %w", err)
 	}
 	st, err := sqlite.Open(ctx, sqlite.OpenParams{Path: filepath.Join(cfg.DataDir, "salve.db"),
-		Logger: logger.With("component", "store")})
+		Logger: logger})
 	if err != nil {
 		return fmt.Errorf("open store in %s: %w", cfg.DataDir, err)
 	}

@@ -59,9 +59,11 @@ type Item struct {
 	Value []byte
 }
 
-// Key joins parts into one key whose byte order follows the parts' order:
-// "/" separates parts, and "%" and "/" inside a part are escaped so that no
-// part can spill into the next.
+// Key joins parts into one key: "/" separates parts, and "%" and "/" inside
+// a part are escaped so that no part can spill into the next. Key(a...)+"/"
+// is therefore a prefix of exactly the keys whose leading parts are a, which
+// is what prefix scans rely on. Keys sort by their bytes, which is not always
+// the order of their parts ("a-b/x" sorts before "a/y").
 func Key(parts ...string) string {
 	var b strings.Builder
 	for i, p := range parts {
