@@ -79,8 +79,10 @@ func writeUntilKilled(t *testing.T, p *proc) []ackedWrite {
 		reached = make(chan struct{})
 		once    sync.Once
 		wg      sync.WaitGroup
-		stop    = make(chan struct{})
+		stopCh  = make(chan struct{})
+		stop    = sync.OnceFunc(func() { close(stopCh) })
 	)
+	defer stop() // also on t.Fatal, so no writer outlives the test
 	record := func(w ackedWrite) {
 		mu.Lock()
 		acked = append(acked, w)
@@ -94,7 +96,7 @@ func writeUntilKilled(t *testing.T, p *proc) []ackedWrite {
 		go func() {
 			defer wg.Done()
 			account := fmt.Sprintf("1000000000%02d", g)
-			writeLoop(writerClients(p.URL, account, httpClient), account, stop, record)
+			writeLoop(writerClients(p.URL, account, httpClient), account, stopCh, record)
 		}()
 	}
 	select {
@@ -106,7 +108,7 @@ func writeUntilKilled(t *testing.T, p *proc) []ackedWrite {
 	}
 	require.NoError(t, p.cmd.Process.Signal(syscall.SIGKILL))
 	<-p.exited
-	close(stop)
+	stop()
 	wg.Wait()
 	return acked
 }

@@ -16,7 +16,7 @@ command -v aws >/dev/null 2>&1 || missing+=("the aws CLI (command 'aws')")
 python3 -c 'import boto3' >/dev/null 2>&1 || missing+=("boto3 (python3 -c 'import boto3' fails)")
 if ((${#missing[@]})); then
   {
-    echo "e2e: missing: ${missing[*]}."
+    printf 'e2e: missing: %s.\n' "$(IFS=,; echo "${missing[*]}" | sed 's/,/ and /g')"
     echo "e2e: the aws CLI (v1 here: 'pip install awscli') and boto3 ship with this machine's Python;"
     echo "e2e: install them into the python3 on PATH and run 'make e2e' again."
   } >&2

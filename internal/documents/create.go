@@ -93,11 +93,11 @@ func checkCreatable(tx store.Tx, scope tenant.Scope, name string) error {
 	} else if !isNotFound(err) {
 		return err
 	}
-	items, err := tx.Scan(store.ScanParams{Bucket: scope.Bucket(bucketDocuments), Limit: MaxDocuments})
+	n, err := tx.Count(store.ScanParams{Bucket: scope.Bucket(bucketDocuments), Limit: MaxDocuments})
 	if err != nil {
 		return err
 	}
-	if len(items) >= MaxDocuments {
+	if n >= MaxDocuments {
 		return awserr.New(awserr.DocumentLimitExceeded,
 			"You can have at most %d active SSM documents in an account and Region. Delete documents you no longer need and try again.", MaxDocuments)
 	}

@@ -131,12 +131,13 @@ func defaultModes(r *Rule) {
 	}
 }
 
+// checkRuleCount refuses a new rule when the account is at its rule limit.
 func (s *Service) checkRuleCount(tx store.Tx, scope tenant.Scope, name string) error {
-	items, err := tx.Scan(store.ScanParams{Bucket: scope.Bucket(kindRuleID), Limit: s.maxRules})
+	n, err := tx.Count(store.ScanParams{Bucket: scope.Bucket(kindRuleID), Limit: s.maxRules})
 	if err != nil {
 		return err
 	}
-	if len(items) >= s.maxRules {
+	if n >= s.maxRules {
 		return awserr.New(awserr.MaxNumberOfConfigRulesExceededException,
 			"Failed to put config rule '%s' because the maximum number of config rules: %d is reached.", name, s.maxRules)
 	}

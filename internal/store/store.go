@@ -39,6 +39,9 @@ type Tx interface {
 	Delete(bucket, key string) (bool, error)
 	// Scan returns the items of a bucket in ascending key order.
 	Scan(params ScanParams) ([]Item, error)
+	// Count returns how many items Scan would return (Limit caps the count),
+	// without reading their values: for limits such as "500 documents".
+	Count(params ScanParams) (int, error)
 }
 
 // ScanParams selects a range of keys in one bucket.

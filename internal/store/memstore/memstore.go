@@ -217,6 +217,28 @@ func (t *tx) Scan(params store.ScanParams) ([]store.Item, error) {
 	return items, nil
 }
 
+// Count returns how many items Scan would return.
+func (t *tx) Count(params store.ScanParams) (int, error) {
+	if t.done {
+		return 0, errTxDone
+	}
+	if params.Limit < 0 {
+		return 0, fmt.Errorf("count %q: negative limit %d", params.Bucket, params.Limit)
+	}
+	b := t.bucket(params.Bucket)
+	if b == nil {
+		return 0, nil
+	}
+	n := 0
+	for _, k := range b.keys[b.start(params):] {
+		if !strings.HasPrefix(k, params.Prefix) || params.Limit > 0 && n == params.Limit {
+			break
+		}
+		n++
+	}
+	return n, nil
+}
+
 // start returns the index of the first key the scan may return.
 func (b *bucket) start(params store.ScanParams) int {
 	if params.After != "" && params.After >= params.Prefix {

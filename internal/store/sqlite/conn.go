@@ -20,6 +20,8 @@ type conn struct {
 	// scan is indexed by the kind of lower bound (scanFrom…) and whether
 	// there is an upper bound.
 	scan [3][2]*sql.Stmt
+	// count is indexed like scan.
+	count [3][2]*sql.Stmt
 
 	// Writer only.
 	commit, put, del                 *sql.Stmt
@@ -69,7 +71,9 @@ func (c *conn) prepareRead(ctx context.Context, begin string) error {
 	}
 	for from := range c.scan {
 		for upper := range c.scan[from] {
-			queries = append(queries, stmtQuery{&c.scan[from][upper], scanQuery(from, upper == 1)})
+			q := scanQuery(from, upper == 1)
+			queries = append(queries, stmtQuery{&c.scan[from][upper], q},
+				stmtQuery{&c.count[from][upper], countQuery(q)})
 		}
 	}
 	return c.prepareAll(ctx, queries)
@@ -121,6 +125,13 @@ func scanQuery(from int, upper bool) string {
 	}
 	b.WriteString(" ORDER BY item_key LIMIT ?")
 	return b.String()
+}
+
+// countQuery counts the rows a scan query would return without reading
+// their values.
+func countQuery(scan string) string {
+	keysOnly := strings.Replace(scan, "SELECT item_key, value", "SELECT 1", 1)
+	return "SELECT count(*) FROM (" + keysOnly + ")"
 }
 
 // run executes a statement that takes no arguments.

@@ -79,19 +79,36 @@ func (t *tx) Scan(params store.ScanParams) ([]store.Item, error) {
 	if params.Limit < 0 {
 		return nil, fmt.Errorf("scan %q: negative limit %d", params.Bucket, params.Limit)
 	}
-	st, args := t.scanStmt(params)
-	items, err := t.scanRows(st, args, params.Limit)
+	from, upper, args := scanArgs(params)
+	items, err := t.scanRows(t.c.scan[from][upper], args, params.Limit)
 	if err != nil {
 		return nil, t.fail(fmt.Errorf("scan %q: %w", params.Bucket, err))
 	}
 	return items, nil
 }
 
-// scanStmt picks the statement for params' bounds and binds them.
-func (t *tx) scanStmt(params store.ScanParams) (*sql.Stmt, []any) {
-	args := make([]any, 1, 4)
+// Count returns how many items Scan would return, reading only keys.
+func (t *tx) Count(params store.ScanParams) (int, error) {
+	if err := t.usable(); err != nil {
+		return 0, err
+	}
+	if params.Limit < 0 {
+		return 0, fmt.Errorf("count %q: negative limit %d", params.Bucket, params.Limit)
+	}
+	from, upper, args := scanArgs(params)
+	var n int
+	if err := t.c.count[from][upper].QueryRowContext(bg, args...).Scan(&n); err != nil {
+		return 0, t.fail(fmt.Errorf("count %q: %w", params.Bucket, err))
+	}
+	return n, nil
+}
+
+// scanArgs picks the statement kind for params' bounds (indexes into
+// conn.scan and conn.count) and binds them.
+func scanArgs(params store.ScanParams) (from, upper int, args []any) {
+	args = make([]any, 1, 4)
 	args[0] = params.Bucket
-	from := scanFromStart
+	from = scanFromStart
 	switch {
 	case params.After != "" && params.After >= params.Prefix:
 		from = scanFromExcl
@@ -100,7 +117,6 @@ func (t *tx) scanStmt(params store.ScanParams) (*sql.Stmt, []any) {
 		from = scanFromIncl
 		args = append(args, params.Prefix)
 	}
-	upper := 0
 	if end, ok := prefixEnd(params.Prefix); ok {
 		upper = 1
 		args = append(args, end)
@@ -109,7 +125,7 @@ func (t *tx) scanStmt(params store.ScanParams) (*sql.Stmt, []any) {
 	if limit == 0 {
 		limit = -1 // SQLite: no limit
 	}
-	return t.c.scan[from][upper], append(args, limit)
+	return from, upper, append(args, limit)
 }
 
 // scanRows runs a scan statement and collects its rows.

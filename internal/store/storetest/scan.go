@@ -171,8 +171,22 @@ func testScanMatchesModel(t *testing.T, s store.Store) {
 		if rng.IntN(2) == 0 {
 			p.After = randKey()
 		}
-		require.Equal(t, modelScan(keys, p), scanKeys(t, s, p), "scan %d: %+q", i, p)
+		want := modelScan(keys, p)
+		require.Equal(t, want, scanKeys(t, s, p), "scan %d: %+q", i, p)
+		require.Equal(t, len(want), countKeys(t, s, p), "count %d: %+q", i, p)
 	}
+}
+
+// countKeys runs Count in a View.
+func countKeys(t *testing.T, s store.Store, p store.ScanParams) int {
+	t.Helper()
+	var n int
+	require.NoError(t, s.View(t.Context(), func(tx store.Tx) error {
+		var err error
+		n, err = tx.Count(p)
+		return err
+	}))
+	return n
 }
 
 // modelScan is the obvious, slow definition of Scan over sorted keys.
