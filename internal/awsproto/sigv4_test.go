@@ -52,7 +52,7 @@ func TestVerifySignature_MatchesSDKSigner(t *testing.T) {
 			tamper: func(r *http.Request) { r.Body = http.NoBody }, code: awserr.InvalidSignatureException},
 		{name: "TamperedTarget", secret: "s3cr3t", body: `{}`, path: "/", service: "config",
 			tamper: func(r *http.Request) { r.Header.Set("X-Amz-Target", "StarlingDoveService.DeleteConfigRule") },
-			code: awserr.InvalidSignatureException},
+			code:   awserr.InvalidSignatureException},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
