@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
@@ -71,14 +73,20 @@ func Setup(t testing.TB, opts ...func(*Options)) *Env {
 }
 
 // AWSConfig returns an SDK configuration for this server signed by the
-// given key in the given region, with client retries off so every failure
-// is seen as it was answered.
+// given key in the given region. The client retries only broken
+// connections (aws-sdk-go-v2 can lose a keep-alive connection under load):
+// every answer the server gave is seen as it was given.
 func (e *Env) AWSConfig(accessKeyID, secret, region string) aws.Config {
 	return aws.Config{
 		Region:       region,
 		Credentials:  credentials.NewStaticCredentialsProvider(accessKeyID, secret, ""),
 		BaseEndpoint: aws.String(e.URL),
-		Retryer:      func() aws.Retryer { return aws.NopRetryer{} },
+		Retryer: func() aws.Retryer {
+			return retry.NewStandard(func(o *retry.StandardOptions) {
+				o.Retryables = []retry.IsErrorRetryable{retry.RetryableConnectionError{}}
+				o.RateLimiter = ratelimit.None
+			})
+		},
 	}
 }
 
