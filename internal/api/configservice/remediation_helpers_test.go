@@ -1,11 +1,7 @@
 package configservice_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"testing"
 
@@ -14,7 +10,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
-	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/require"
 
 	"github.com/salvehq/salve/internal/salvetest"
@@ -116,12 +111,7 @@ func remExceptionKey(id string) types.RemediationExceptionResourceKey {
 // every fragment.
 func remRequireError(t *testing.T, err error, code string, fragments ...string) {
 	t.Helper()
-	var ae smithy.APIError
-	require.True(t, errors.As(err, &ae), "want %s, got %v", code, err)
-	require.Equal(t, code, ae.ErrorCode(), "message: %s", ae.ErrorMessage())
-	for _, f := range fragments {
-		require.Contains(t, ae.ErrorMessage(), f)
-	}
+	salvetest.RequireAPIError(t, err, code, fragments...)
 }
 
 // remRaw posts a JSON body to a Config operation without the SDK (which
@@ -129,18 +119,8 @@ func remRequireError(t *testing.T, err error, code string, fragments ...string) 
 // the decoded body.
 func remRaw(t *testing.T, env *salvetest.Env, op, body string) (int, map[string]any) {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, env.URL+"/", bytes.NewBufferString(body))
-	require.NoError(t, err)
-	req.Header.Set("X-Amz-Target", "StarlingDoveService."+op)
-	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	var out map[string]any
-	require.NoError(t, json.Unmarshal(b, &out), "body: %s", b)
-	return resp.StatusCode, out
+	res := env.Raw(t, "StarlingDoveService."+op, body)
+	return res.Status, res.Body
 }
 
 // remRawError posts body and requires an AWS error with the code whose

@@ -1,11 +1,7 @@
 package configservice_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"testing"
 	"time"
@@ -13,7 +9,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/configservice/types"
-	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/require"
 
 	"github.com/salvehq/salve/internal/salvetest"
@@ -53,36 +48,18 @@ func putTestEvaluations(t *testing.T, c *configservice.Client, token string, eva
 // contains every fragment.
 func requireRulesError(t *testing.T, err error, code string, fragments ...string) {
 	t.Helper()
-	var ae smithy.APIError
-	require.True(t, errors.As(err, &ae), "want %s, got %v", code, err)
-	require.Equal(t, code, ae.ErrorCode(), "message: %s", ae.ErrorMessage())
-	for _, f := range fragments {
-		require.Contains(t, ae.ErrorMessage(), f)
-	}
+	salvetest.RequireAPIError(t, err, code, fragments...)
 }
 
 // rawRulesCall posts body to a Config operation without the SDK (which
 // refuses to send some invalid requests) and returns the error code and
-// message, or "" for success.
+// message, or "" and the body for success.
 func rawRulesCall(t *testing.T, env *salvetest.Env, op, body string) (code, message string) {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, env.URL+"/", bytes.NewBufferString(body))
-	require.NoError(t, err)
-	req.Header.Set("X-Amz-Target", "StarlingDoveService."+op)
-	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	if resp.StatusCode == http.StatusOK {
-		return "", string(b)
+	res := env.Raw(t, "StarlingDoveService."+op, body)
+	if res.Status == http.StatusOK {
+		return "", res.Text
 	}
-	require.Equal(t, http.StatusBadRequest, resp.StatusCode, "body: %s", b)
-	var e struct {
-		Type    string `json:"__type"`
-		Message string `json:"message"`
-	}
-	require.NoError(t, json.Unmarshal(b, &e), "body: %s", b)
-	return e.Type, e.Message
+	require.Equal(t, http.StatusBadRequest, res.Status, "body: %s", res.Text)
+	return res.Code, res.Message
 }

@@ -3,18 +3,13 @@ package ssm_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"net/http"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
-	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/require"
 
 	"github.com/salvehq/salve/internal/salvetest"
@@ -67,14 +62,11 @@ func ciMustPut(t *testing.T, c *ssm.Client, in *ssm.PutComplianceItemsInput) {
 // in the model, so the SDK drops their message (ciRaw sees it).
 func requireComplianceErr(t *testing.T, err error, code string) string {
 	t.Helper()
-	require.Error(t, err)
-	var ae smithy.APIError
-	require.True(t, errors.As(err, &ae), "not an API error: %v", err)
-	require.Equal(t, code, ae.ErrorCode(), "message: %s", ae.ErrorMessage())
+	msg := salvetest.RequireAPIError(t, err, code)
 	if code != "InvalidResourceId" && code != "InvalidResourceType" {
-		require.NotEmpty(t, ae.ErrorMessage())
+		require.NotEmpty(t, msg)
 	}
-	return ae.ErrorMessage()
+	return msg
 }
 
 // ciItemIDs lists the Ids of the items of one resource and compliance type.
@@ -95,31 +87,10 @@ func ciItemIDs(t *testing.T, c *ssm.Client, resourceID, complianceType string) [
 	return ids
 }
 
-// ciRawResponse is an SSM answer read without the SDK.
-type ciRawResponse struct {
-	Status  int
-	Type    string
-	Message string
-	Body    map[string]any
-}
-
 // ciRaw sends body to an SSM operation as-is, bypassing the SDK's checks.
-func ciRaw(t *testing.T, env *salvetest.Env, op, body string) ciRawResponse {
+func ciRaw(t *testing.T, env *salvetest.Env, op, body string) salvetest.RawResponse {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, env.URL+"/", strings.NewReader(body))
-	require.NoError(t, err)
-	req.Header.Set("X-Amz-Target", "AmazonSSM."+op)
-	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	out := ciRawResponse{Status: resp.StatusCode, Body: map[string]any{}}
-	require.NoError(t, json.Unmarshal(b, &out.Body), "body: %s", b)
-	out.Type, _ = out.Body["__type"].(string)
-	out.Message, _ = out.Body["message"].(string)
-	return out
+	return env.Raw(t, "AmazonSSM."+op, body)
 }
 
 // ciRawPutBody is a valid PutComplianceItems body with members replaced or

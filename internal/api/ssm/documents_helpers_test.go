@@ -4,16 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
-	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/require"
 
 	"github.com/salvehq/salve/internal/salvetest"
@@ -95,12 +91,9 @@ func docUpdate(t *testing.T, c *ssm.Client, name, content string) *types.Documen
 // docErr asserts that err is the AWS error code and returns its message.
 func docErr(t *testing.T, err error, code string) string {
 	t.Helper()
-	require.Error(t, err)
-	var ae smithy.APIError
-	require.True(t, errors.As(err, &ae), "not an API error: %v", err)
-	require.Equal(t, code, ae.ErrorCode(), ae.ErrorMessage())
-	require.NotEmpty(t, ae.ErrorMessage())
-	return ae.ErrorMessage()
+	msg := salvetest.RequireAPIError(t, err, code)
+	require.NotEmpty(t, msg)
+	return msg
 }
 
 // docSHA256 is the hex SHA-256 of s.
@@ -112,15 +105,6 @@ func docSHA256(s string) string {
 // docRaw sends a raw AmazonSSM request and returns status and body.
 func docRaw(t *testing.T, env *salvetest.Env, op, body string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, env.URL+"/", strings.NewReader(body))
-	require.NoError(t, err)
-	req.Header.Set("X-Amz-Target", "AmazonSSM."+op)
-	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
-	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDSALVETEST/20261101/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=00")
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	return resp.StatusCode, string(b)
+	res := env.Raw(t, "AmazonSSM."+op, body)
+	return res.Status, res.Text
 }

@@ -153,10 +153,10 @@ func TestListComplianceItems_EmptyResourceLists(t *testing.T) {
 	t.Parallel()
 	env := salvetest.Setup(t)
 	resp := ciRaw(t, env, "ListComplianceItems", `{"ResourceIds":[]}`)
-	require.Equal(t, "ValidationException", resp.Type)
+	require.Equal(t, "ValidationException", resp.Code)
 	require.Contains(t, resp.Message, "'resourceIds'")
 	resp = ciRaw(t, env, "ListComplianceItems", `{"ResourceTypes":[]}`)
-	require.Equal(t, "ValidationException", resp.Type)
+	require.Equal(t, "ValidationException", resp.Code)
 	require.Contains(t, resp.Message, "'resourceTypes'")
 }
 

@@ -157,7 +157,7 @@ func TestListResourceComplianceSummaries_EmptyFilterValues(t *testing.T) {
 	t.Parallel()
 	env := salvetest.Setup(t)
 	resp := ciRaw(t, env, "ListResourceComplianceSummaries", `{"Filters":[{"Key":"Status","Values":[]}]}`)
-	require.Equal(t, "ValidationException", resp.Type)
+	require.Equal(t, "ValidationException", resp.Code)
 	require.Contains(t, resp.Message, "'filters.1.member.values'")
 }
 

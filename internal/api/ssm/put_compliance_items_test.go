@@ -252,11 +252,11 @@ func TestPutComplianceItems_ResourceErrorsCarryAMessage(t *testing.T) {
 	t.Parallel()
 	env := salvetest.Setup(t)
 	resp := ciRaw(t, env, "PutComplianceItems", ciRawPutBody(t, map[string]any{"ResourceId": "web-1"}))
-	require.Equal(t, "InvalidResourceId", resp.Type)
+	require.Equal(t, "InvalidResourceId", resp.Code)
 	require.Contains(t, resp.Message, "web-1")
 
 	resp = ciRaw(t, env, "PutComplianceItems", ciRawPutBody(t, map[string]any{"ResourceType": "Server"}))
-	require.Equal(t, "InvalidResourceType", resp.Type)
+	require.Equal(t, "InvalidResourceType", resp.Code)
 	require.Contains(t, resp.Message, "ManagedInstance")
 }
 
@@ -337,7 +337,7 @@ func TestPutComplianceItems_RequiredMembers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			resp := ciRaw(t, env, "PutComplianceItems", ciRawPutBody(t, tt.change))
 			require.Equal(t, 400, resp.Status)
-			require.Equal(t, "ValidationException", resp.Type)
+			require.Equal(t, "ValidationException", resp.Code)
 			require.Contains(t, resp.Message, tt.want)
 		})
 	}
