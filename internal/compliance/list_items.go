@@ -2,7 +2,6 @@ package compliance
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -138,8 +137,8 @@ func (q *itemsQuery) collect(tx store.Tx) ([]hit[Item], error) {
 				return false, nil
 			}
 			var rec itemsRecord
-			if err := json.Unmarshal(it.Value, &rec); err != nil {
-				return false, fmt.Errorf("decode %s: %w", it.Key, err)
+			if err := store.DecodeRecord(q.bucket, it.Key, it.Value, &rec); err != nil {
+				return false, err
 			}
 			hits = q.appendMatches(hits, it.Key, rec.Items, "")
 			return len(hits) <= q.limit, nil

@@ -2,7 +2,6 @@ package compliance
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -125,8 +124,8 @@ func (s *Service) eachSummary(ctx context.Context, p ListParams, after string, f
 	return s.store.View(ctx, func(tx store.Tx) error {
 		return scanEach(tx, store.ScanParams{Bucket: bucket, After: after}, func(it store.Item) (bool, error) {
 			var rec summaryRecord
-			if err := json.Unmarshal(it.Value, &rec); err != nil {
-				return false, fmt.Errorf("decode %s: %w", it.Key, err)
+			if err := store.DecodeRecord(bucket, it.Key, it.Value, &rec); err != nil {
+				return false, err
 			}
 			return fn(it.Key, rec.summary()), nil
 		})

@@ -1,7 +1,6 @@
 package compliance
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -98,26 +97,19 @@ func itemKey(id string, position int) string {
 // getJSON decodes the record under (bucket, key) into v and reports
 // whether it exists.
 func getJSON(tx store.Tx, bucket, key string, v any) (bool, error) {
-	b, err := tx.Get(bucket, key)
+	err := store.GetRecord(tx, bucket, key, v)
 	if errors.Is(err, store.ErrNotFound) {
 		return false, nil
 	}
 	if err != nil {
 		return false, fmt.Errorf("get %s: %w", key, err)
 	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return false, fmt.Errorf("decode %s: %w", key, err)
-	}
 	return true, nil
 }
 
 // putJSON stores v under (bucket, key).
 func putJSON(tx store.Tx, bucket, key string, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encode %s: %w", key, err)
-	}
-	if err := tx.Put(bucket, key, b); err != nil {
+	if err := store.PutRecord(tx, bucket, key, v); err != nil {
 		return fmt.Errorf("put %s: %w", key, err)
 	}
 	return nil

@@ -1,7 +1,6 @@
 package documents
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -49,30 +48,22 @@ func getHeader(tx store.Tx, scope tenant.Scope, name string) (*header, error) {
 // decodeHeader decodes a stored header.
 func decodeHeader(b []byte) (*header, error) {
 	var h header
-	if err := json.Unmarshal(b, &h); err != nil {
-		return nil, fmt.Errorf("decode document record: %w", err)
+	if err := store.DecodeRecord(bucketDocuments, "", b, &h); err != nil {
+		return nil, err
 	}
 	return &h, nil
 }
 
 // putHeader stores a document header.
 func putHeader(tx store.Tx, scope tenant.Scope, h *header) error {
-	b, err := json.Marshal(h)
-	if err != nil {
-		return fmt.Errorf("encode document %q: %w", h.Name, err)
-	}
-	return tx.Put(scope.Bucket(bucketDocuments), store.Key(h.Name), b)
+	return store.PutRecord(tx, scope.Bucket(bucketDocuments), store.Key(h.Name), h)
 }
 
 // getVersion loads one stored version (without the header's pointers).
 func getVersion(tx store.Tx, scope tenant.Scope, name string, version int) (*Document, error) {
-	b, err := tx.Get(scope.Bucket(bucketVersions), versionKey(name, version))
-	if err != nil {
-		return nil, err
-	}
 	var d Document
-	if err := json.Unmarshal(b, &d); err != nil {
-		return nil, fmt.Errorf("decode document %q version %d: %w", name, version, err)
+	if err := store.GetRecord(tx, scope.Bucket(bucketVersions), versionKey(name, version), &d); err != nil {
+		return nil, err
 	}
 	return &d, nil
 }
@@ -83,11 +74,7 @@ func putVersion(tx store.Tx, scope tenant.Scope, d *Document) error {
 	if err != nil {
 		return fmt.Errorf("store document %q: bad version %q", d.Name, d.DocumentVersion)
 	}
-	b, err := json.Marshal(d)
-	if err != nil {
-		return fmt.Errorf("encode document %q: %w", d.Name, err)
-	}
-	return tx.Put(scope.Bucket(bucketVersions), versionKey(d.Name, n), b)
+	return store.PutRecord(tx, scope.Bucket(bucketVersions), versionKey(d.Name, n), d)
 }
 
 // deleteVersion removes one stored version.

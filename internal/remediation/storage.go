@@ -1,7 +1,6 @@
 package remediation
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -25,23 +24,12 @@ func rulePrefix(rule string) string { return store.Key(rule) + "/" }
 
 // getJSON loads (bucket, key) into v; store.ErrNotFound passes through.
 func getJSON(tx store.Tx, bucket, key string, v any) error {
-	b, err := tx.Get(bucket, key)
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("decode %q in %q: %w", key, bucket, err)
-	}
-	return nil
+	return store.GetRecord(tx, bucket, key, v)
 }
 
 // putJSON stores v under (bucket, key).
 func putJSON(tx store.Tx, bucket, key string, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encode %q in %q: %w", key, bucket, err)
-	}
-	return tx.Put(bucket, key, b)
+	return store.PutRecord(tx, bucket, key, v)
 }
 
 // found turns store.ErrNotFound into (false, nil).
@@ -60,8 +48,8 @@ func scanJSON[T any](tx store.Tx, p store.ScanParams, fn func(key string, v *T) 
 	}
 	for _, it := range items {
 		v := new(T)
-		if err := json.Unmarshal(it.Value, v); err != nil {
-			return fmt.Errorf("decode %q in %q: %w", it.Key, p.Bucket, err)
+		if err := store.DecodeRecord(p.Bucket, it.Key, it.Value, v); err != nil {
+			return err
 		}
 		if err := fn(it.Key, v); err != nil {
 			return err

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/salvehq/salve/internal/store"
@@ -36,8 +35,8 @@ func each(tx store.Tx, p store.ScanParams, fn func(store.Item) (bool, error)) er
 func eachResult(tx store.Tx, p store.ScanParams, fn func(EvaluationResult) (bool, error)) error {
 	return each(tx, p, func(it store.Item) (bool, error) {
 		var r EvaluationResult
-		if err := json.Unmarshal(it.Value, &r); err != nil {
-			return false, fmt.Errorf("decode evaluation %q: %w", it.Key, err)
+		if err := store.DecodeRecord(p.Bucket, it.Key, it.Value, &r); err != nil {
+			return false, err
 		}
 		return fn(r)
 	})
@@ -47,8 +46,8 @@ func eachResult(tx store.Tx, p store.ScanParams, fn func(EvaluationResult) (bool
 func eachRule(tx store.Tx, p store.ScanParams, fn func(*Rule) (bool, error)) error {
 	return each(tx, p, func(it store.Item) (bool, error) {
 		var r Rule
-		if err := json.Unmarshal(it.Value, &r); err != nil {
-			return false, fmt.Errorf("decode rule %q: %w", it.Key, err)
+		if err := store.DecodeRecord(p.Bucket, it.Key, it.Value, &r); err != nil {
+			return false, err
 		}
 		return fn(&r)
 	})

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -151,20 +150,9 @@ func ruleNameByID(tx store.Tx, scope tenant.Scope, id string) (string, error) {
 }
 
 func getJSON(tx store.Tx, bucket, key string, v any) error {
-	b, err := tx.Get(bucket, key)
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("decode %q in %q: %w", key, bucket, err)
-	}
-	return nil
+	return store.GetRecord(tx, bucket, key, v)
 }
 
 func putJSON(tx store.Tx, bucket, key string, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encode %q in %q: %w", key, bucket, err)
-	}
-	return tx.Put(bucket, key, b)
+	return store.PutRecord(tx, bucket, key, v)
 }
