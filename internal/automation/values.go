@@ -1,8 +1,6 @@
 package automation
 
 import (
-	"strings"
-
 	"gopkg.in/yaml.v3"
 )
 
@@ -78,7 +76,6 @@ func isSSMReference(v any) bool {
 	if !ok {
 		return false
 	}
-	s = strings.TrimSpace(s)
-	return strings.HasPrefix(s, "{{") && strings.HasSuffix(s, "}}") &&
-		strings.HasPrefix(strings.TrimSpace(s[2:]), "ssm:")
+	r, ok := WholeRef(s)
+	return ok && r.Kind == RefSSM
 }

@@ -54,6 +54,7 @@ const (
 	TotalSizeLimitExceededException           = "TotalSizeLimitExceededException"
 	ComplianceTypeCountLimitExceededException = "ComplianceTypeCountLimitExceededException"
 	TooManyUpdates                            = "TooManyUpdates"
+	InvalidAutomationExecutionParameters      = "InvalidAutomationExecutionParametersException"
 
 	// STS.
 	InvalidClientTokenID = "InvalidClientTokenId"
@@ -111,6 +112,7 @@ var statuses = map[string]int{
 	TotalSizeLimitExceededException:           400,
 	ComplianceTypeCountLimitExceededException: 400,
 	TooManyUpdates:                            400,
+	InvalidAutomationExecutionParameters:      400,
 
 	InvalidClientTokenID: 403,
 }
