@@ -55,6 +55,13 @@ const (
 	ComplianceTypeCountLimitExceededException = "ComplianceTypeCountLimitExceededException"
 	TooManyUpdates                            = "TooManyUpdates"
 	InvalidAutomationExecutionParameters      = "InvalidAutomationExecutionParametersException"
+	AutomationExecutionNotFound               = "AutomationExecutionNotFoundException"
+	AutomationDefinitionNotFound              = "AutomationDefinitionNotFoundException"
+	AutomationDefinitionVersionNotFound       = "AutomationDefinitionVersionNotFoundException"
+	AutomationStepNotFound                    = "AutomationStepNotFoundException"
+	InvalidAutomationSignal                   = "InvalidAutomationSignalException"
+	InvalidAutomationStatusUpdate             = "InvalidAutomationStatusUpdateException"
+	IdempotentParameterMismatch               = "IdempotentParameterMismatch"
 
 	// STS.
 	InvalidClientTokenID = "InvalidClientTokenId"
@@ -113,6 +120,13 @@ var statuses = map[string]int{
 	ComplianceTypeCountLimitExceededException: 400,
 	TooManyUpdates:                            400,
 	InvalidAutomationExecutionParameters:      400,
+	AutomationExecutionNotFound:               400,
+	AutomationDefinitionNotFound:              400,
+	AutomationDefinitionVersionNotFound:       400,
+	AutomationStepNotFound:                    400,
+	InvalidAutomationSignal:                   400,
+	InvalidAutomationStatusUpdate:             400,
+	IdempotentParameterMismatch:               400,
 
 	InvalidClientTokenID: 403,
 }

@@ -70,12 +70,22 @@ func run(ctx context.Context, cfg settings.Settings, logger *slog.Logger) error 
 	srv := &http.Server{Handler: s.Handler, ReadHeaderTimeout: 30 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	// Runbook executions advance in the background until shutdown; an
+	// interrupted one is recovered by the next start.
+	bctx, stopBackground := context.WithCancel(ctx)
+	defer stopBackground()
+	backgroundDone := make(chan error, 1)
+	go func() { backgroundDone <- s.Runbooks.Run(bctx) }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down")
+	stopBackground()
+	if err := <-backgroundDone; err != nil {
+		logger.Error("automation executions stopped with an error", "err", err)
+	}
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {

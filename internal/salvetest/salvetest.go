@@ -67,6 +67,7 @@ func Setup(t testing.TB, opts ...func(*Options)) *Env {
 		ts.Close()
 		require.NoError(t, st.Close())
 	})
+	startBackground(t, s)
 	env := &Env{URL: ts.URL, Clock: fake, Store: st, Salve: s}
 	env.Config, env.SSM, env.STS = env.Clients(o.AccessKeyID, o.Secret, o.Region)
 	return env
@@ -95,4 +96,17 @@ func (e *Env) AWSConfig(accessKeyID, secret, region string) aws.Config {
 func (e *Env) Clients(accessKeyID, secret, region string) (*configservice.Client, *ssm.Client, *sts.Client) {
 	cfg := e.AWSConfig(accessKeyID, secret, region)
 	return configservice.NewFromConfig(cfg), ssm.NewFromConfig(cfg), sts.NewFromConfig(cfg)
+}
+
+// startBackground runs the server's background services until the test
+// ends (before the store closes). Tests drive time with Env.Clock and
+// env.Salve.Runbooks.Tick, and wait with env.Salve.Runbooks.Drain.
+func startBackground(t testing.TB, s *server.Salve) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Runbooks.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		require.NoError(t, <-done)
+	})
 }

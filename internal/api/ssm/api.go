@@ -9,6 +9,7 @@ import (
 	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/compliance"
 	"github.com/salvehq/salve/internal/documents"
+	"github.com/salvehq/salve/internal/runbooks"
 	"github.com/salvehq/salve/internal/tenant"
 )
 
@@ -16,6 +17,8 @@ import (
 type Deps struct {
 	Documents  *documents.Service
 	Compliance *compliance.Service
+	// Runbooks hosts Automation executions.
+	Runbooks *runbooks.Service
 }
 
 // api is what every operation method hangs off.

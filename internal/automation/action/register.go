@@ -2,8 +2,9 @@ package action
 
 import "github.com/salvehq/salve/internal/automation/engine"
 
-// Register adds every action of this package to reg.
-func Register(reg *engine.Registry) {
+// Register adds every action of this package to reg; opts give the
+// actions their host dependencies (WithScriptRunner).
+func Register(reg *engine.Registry, opts ...Option) {
 	reg.Register(
 		Branch{},
 		Sleep{},
@@ -13,10 +14,10 @@ func Register(reg *engine.Registry) {
 		ExecuteAwsAPI{},
 		AssertAwsResourceProperty{},
 		WaitForAwsResourceProperty{},
-		unavailable{name: "aws:executeScript", reason: "Salve cannot run aws:executeScript scripts yet " +
-			"(the Python sandbox is not available); rewrite the step with aws:executeAwsApi, or wait for script support"},
-		unavailable{name: "aws:invokeLambdaFunction", reason: "Lambda-style handlers are not available yet"},
-		unavailable{name: "aws:loop", reason: "aws:loop is not available in Salve yet"},
-		unavailable{name: "aws:executeAutomation", reason: "aws:executeAutomation (child automations) is not available in Salve yet"},
+		newExecuteScript(opts),
+		InvokeLambdaFunction{},
+		Loop{},
+		ExecuteAutomation{},
+		ChangeInstanceState{},
 	)
 }

@@ -43,6 +43,9 @@ type StepRun struct {
 	State *StepExecution
 	// Execution is the running execution; actions must not change it.
 	Execution *Execution
+	// Document is the runbook being run (aws:updateVariable reads the
+	// declared variable types); actions must not change it.
+	Document *automation.Document
 	// Lookup answers references (aws:branch evaluates conditions with it).
 	Lookup expr.Lookup
 	// Now is the time of this run, from the engine's clock.
@@ -52,6 +55,9 @@ type StepRun struct {
 	// Children starts and reads child automations (aws:executeAutomation);
 	// nil when the host offers none.
 	Children ChildStarter
+	// Functions runs Lambda-style handlers (aws:invokeLambdaFunction); nil
+	// when the host offers none.
+	Functions FunctionInvoker
 }
 
 // Call calls an AWS API as the execution: in its account and region, with
@@ -78,6 +84,9 @@ type Result struct {
 	NextStep string
 	// Variables are runbook variables to set (aws:updateVariable).
 	Variables map[string]any
+	// Loop, when set, makes the step an aws:loop: the engine runs the
+	// step's nested Steps as the spec says, then ends the step.
+	Loop *LoopSpec
 	// Wait, when set, means the attempt is not over: the engine calls Run
 	// again once Wait.Until has passed or one of Wait.Signals arrived.
 	Wait *Wait

@@ -17,7 +17,7 @@ func (e *Engine) runAttempt(ctx context.Context, x *Execution, doc *automation.D
 	if x.Status == StatusWaiting {
 		x.Status = StatusInProgress
 	}
-	run, f := e.prepare(x, step, se)
+	run, f := e.prepare(x, doc, step, se)
 	if f != nil {
 		e.endStep(x, se, StatusFailed, f)
 		e.afterStep(x, doc, step, se, "")
@@ -31,10 +31,11 @@ func (e *Engine) runAttempt(ctx context.Context, x *Execution, doc *automation.D
 }
 
 // prepare resolves the step's inputs and finds its action.
-func (e *Engine) prepare(x *Execution, step *automation.Step, se *StepExecution) (*StepRun, *Failure) {
+func (e *Engine) prepare(x *Execution, doc *automation.Document, step *automation.Step,
+	se *StepExecution) (*StepRun, *Failure) {
 	now := e.p.Clock.Now()
 	env := e.env(x, now)
-	in, err := expr.Resolve(step.Inputs, env)
+	in, err := expr.Resolve(ownInputs(step), env)
 	if err != nil {
 		return nil, Fail(StageInputValidation, TypeVerification, "The inputs of step %s cannot be resolved: %v", step.Name, err)
 	}
@@ -45,8 +46,24 @@ func (e *Engine) prepare(x *Execution, step *automation.Step, se *StepExecution)
 		return nil, Fail(StageInputValidation, TypeVerification, "The action %s of step %s is not supported by Salve yet.",
 			step.Action, step.Name)
 	}
-	return &StepRun{action: a, Step: step, Inputs: inputs, State: se, Execution: x, Lookup: env, Now: now,
-		Caller: e.p.Caller, Children: e.p.Children}, nil
+	return &StepRun{action: a, Step: step, Inputs: inputs, State: se, Execution: x, Document: doc, Lookup: env,
+		Now: now, Caller: e.p.Caller, Children: e.p.Children, Functions: e.p.Functions}, nil
+}
+
+// ownInputs are the inputs resolved when the step starts: all of them,
+// except an aws:loop's nested Steps and LoopCondition, which are resolved
+// when each nested step runs and after each pass.
+func ownInputs(step *automation.Step) map[string]any {
+	if step.Loop == nil {
+		return step.Inputs
+	}
+	in := make(map[string]any, len(step.Inputs))
+	for k, v := range step.Inputs {
+		if k != "Steps" && k != "LoopCondition" {
+			in[k] = v
+		}
+	}
+	return in
 }
 
 // invoke runs the action, turning a panic into a failed attempt.
@@ -73,6 +90,9 @@ func (e *Engine) record(x *Execution, doc *automation.Document, step *automation
 	case timedOut:
 		e.attemptFailed(x, doc, step, se, StatusTimedOut, Fail(StageInvocation, TypeUnknown,
 			"Step timed out after %d seconds (attempt %d of %d).", se.TimeoutSeconds, se.Attempt, se.MaxAttempts))
+	case res.Loop != nil:
+		e.enterLoop(x, doc, step, se, res.Loop)
+		return Outcome{}, false, e.persist(x, "loop start")
 	case res.Wait != nil:
 		out := e.wait(x, se, res.Wait, deadline)
 		return out, true, e.persist(x, "step wait")
@@ -179,7 +199,7 @@ func (e *Engine) env(x *Execution, now time.Time) *expr.Env {
 	if x.Variables == nil {
 		x.Variables = Values{}
 	}
-	return &expr.Env{Parameters: x.Parameters, Variables: x.Variables, Outputs: outs,
+	return &expr.Env{Parameters: x.Parameters, Variables: x.Variables, Outputs: outs, Loops: loops(x),
 		AccountID: x.AccountID, Region: x.Region, ExecutionID: x.AutomationExecutionID, Now: now}
 }
 

@@ -45,4 +45,54 @@
 //     would not resolve any better on a retry.
 //   - The cancellation workflow started by onCancel step:X follows the
 //     normal flow from X; it is not cut off after two minutes.
+//
+// # Loops
+//
+// aws:loop is an action like any other until its inputs are checked: it
+// returns Result.Loop, and the engine pushes a LoopFrame on
+// Execution.Loops (a stack, so loops nest) and runs the nested Steps. The
+// loop step's run stays InProgress while its passes run; every nested run
+// is appended to StepExecutions like any step, with ParentStepDetails
+// naming the loop run, its Iteration and IteratorValue. The frame is part
+// of the Execution, so a saved execution resumes mid-loop: Recover treats
+// an interrupted nested step like any other, and the for-each items keep
+// their types across the JSON round trip. The choices made:
+//
+//   - CurrentIteration counts passes from 1; during a pass
+//     {{ Loop.CurrentIteration }} and {{ Loop.CurrentIteratorValue }}
+//     read the frame. When the loop ends they become the loop step's
+//     outputs (the last pass's values; CurrentIteration 0 and no
+//     CurrentIteratorValue for an empty Iterators list).
+//   - Inside a pass, control flow follows the nested Steps: nextStep,
+//     branch targets and onFailure step:X name siblings. The end of that
+//     flow (after the last nested step, or a step with isEnd) ends the
+//     pass, not the execution.
+//   - After a pass, a for-each loop goes on while items remain, a
+//     do-while loop while its LoopCondition holds (evaluated then, with
+//     the latest outputs of the nested steps); neither passes
+//     MaxIterations (default and maximum 100).
+//   - The loop inherits its steps' onFailure: a nested step that fails
+//     with Abort aborts the execution (the loop step ends with the same
+//     status and message); Continue and step:X go on inside the pass. The
+//     loop step's own onFailure applies to its own failures only (bad
+//     Iterators, a LoopCondition that cannot be evaluated). The loop
+//     step's timeoutSeconds and maxAttempts do not span its passes.
+//   - Cancelling ends the running nested step and every running loop as
+//     Cancelled. A nested step's onCancel step:X runs X outside the loop:
+//     the execution ends after X's flow leaves the loop's Steps.
+//   - MaxStepRuns (5000) leaves room for loops; a runbook that reaches it
+//     still fails rather than running forever.
+//
+// # Host seams of the control actions
+//
+// aws:executeAutomation starts its child through Params.Children and
+// polls ChildStatus every few seconds (a WaitUntil), so the host needs no
+// extra wiring to wake the parent; a child started just before a crash
+// that was not yet saved may be started again when the attempt is retried.
+// aws:invokeLambdaFunction runs through Params.Functions (a
+// FunctionInvoker, plugged in by the Lambda-style handler seam); without
+// one its steps fail with a clear reason. aws:changeInstanceState calls
+// EC2 through Params.Caller like aws:executeAwsApi. StepRun.Document gives
+// actions the runbook (aws:updateVariable converts values to the declared
+// variable type).
 package engine

@@ -13,7 +13,9 @@ import (
 
 // MaxStepRuns bounds the step runs of one execution, so a runbook whose
 // onFailure jumps form a cycle ends as Failed instead of running forever.
-const MaxStepRuns = 1000
+// It leaves room for aws:loop: 100 passes of a dozen nested steps, and
+// more.
+const MaxStepRuns = 5000
 
 // Params are the dependencies of an Engine.
 type Params struct {
@@ -26,6 +28,9 @@ type Params struct {
 	Caller AWSCaller
 	// Children starts child automations; nil when the host has none.
 	Children ChildStarter
+	// Functions runs Lambda-style handlers for aws:invokeLambdaFunction;
+	// nil fails such steps with a clear reason.
+	Functions FunctionInvoker
 	// Persist saves the execution; Advance calls it after every change
 	// that must survive a crash. Nil saves nothing.
 	Persist func(*Execution) error
@@ -165,13 +170,15 @@ func (e *Engine) startStep(x *Execution, doc *automation.Document) (*StepExecuti
 		return nil, fmt.Errorf("execution %s: step %q is not in document %s", x.AutomationExecutionID,
 			x.CurrentStepName, x.DocumentName)
 	}
+	steps, loop := enclosing(x, doc, step.Name)
 	now := e.p.Clock.Now()
 	se := &StepExecution{
 		StepName: step.Name, Action: step.Action, StepExecutionID: e.p.NewID(),
 		Status: StatusInProgress, Attempt: 1, MaxAttempts: max(step.MaxAttempts, 1),
 		TimeoutSeconds: e.timeoutSeconds(step), OnFailure: step.OnFailure, OnCancel: step.OnCancel,
 		IsEnd: step.IsEnd, IsCritical: step.IsCritical, NextStep: step.NextStep,
-		ExecutionStartTime: now, AttemptStartTime: now, ValidNextSteps: validNextSteps(doc, step),
+		ExecutionStartTime: now, AttemptStartTime: now, ValidNextSteps: validNextSteps(steps, step),
+		ParentStepDetails: parentDetails(loop),
 	}
 	x.StepExecutions = append(x.StepExecutions, se)
 	x.CurrentAction = step.Action

@@ -51,6 +51,9 @@ type Execution struct {
 	// AwaitedSignals are the signal types the execution accepts now (e.g.
 	// Approve and Reject while an aws:approve step waits).
 	AwaitedSignals []string `json:"AwaitedSignals,omitempty"`
+	// Loops are the aws:loop steps running now, outermost first: the
+	// current step is one of the innermost loop's Steps.
+	Loops []*LoopFrame `json:"Loops,omitempty"`
 }
 
 // StepExecution is the state of one run of a step.
@@ -103,6 +106,22 @@ type StepExecution struct {
 	// State is the action's own state for the current attempt (e.g. when a
 	// sleep ends), kept across waits.
 	State Values `json:"State,omitempty"`
+	// ParentStepDetails names the aws:loop step and iteration this run
+	// belongs to; nil for a step of mainSteps.
+	ParentStepDetails *ParentStepDetails `json:"ParentStepDetails,omitempty"`
+}
+
+// ParentStepDetails places a step run inside an aws:loop (the API shape of
+// the same name).
+type ParentStepDetails struct {
+	// StepExecutionID, StepName and Action identify the loop step's run.
+	StepExecutionID string `json:"StepExecutionId"`
+	StepName        string `json:"StepName"`
+	Action          string `json:"Action"`
+	// Iteration is the loop's CurrentIteration, counted from 1.
+	Iteration int `json:"Iteration"`
+	// IteratorValue is the for-each item as text; "" in a do-while loop.
+	IteratorValue string `json:"IteratorValue,omitempty"`
 }
 
 // FailureDetails is the structured cause of a step failure.
@@ -162,12 +181,18 @@ func NewExecution(doc *automation.Document, p NewExecutionParams) *Execution {
 func (x *Execution) Finished() bool { return terminal(x.Status) }
 
 // current returns the step execution that is running or waiting, nil when
-// none is.
+// none is. An aws:loop step whose passes are running is not current: the
+// step running inside it is.
 func (x *Execution) current() *StepExecution {
-	if n := len(x.StepExecutions); n > 0 && !terminal(x.StepExecutions[n-1].Status) {
-		return x.StepExecutions[n-1]
+	n := len(x.StepExecutions)
+	if n == 0 {
+		return nil
 	}
-	return nil
+	se := x.StepExecutions[n-1]
+	if terminal(se.Status) || x.loopOf(se.StepExecutionID) != nil {
+		return nil
+	}
+	return se
 }
 
 // latest returns the most recent run of the named step, nil if it never

@@ -9,11 +9,18 @@ import (
 )
 
 // afterStep chooses what runs after se ended (runbooks.md §1.3). chosen is
-// the step an aws:branch picked ("" for none).
+// the step an aws:branch picked ("" for none). Inside an aws:loop the
+// nested Steps are the ones followed, and the end of the flow (after the
+// last step, or isEnd) ends the pass rather than the execution.
 func (e *Engine) afterStep(x *Execution, doc *automation.Document, step *automation.Step, se *StepExecution,
 	chosen string) {
-	x.CurrentStepName = e.nextStep(x, doc, step, se, chosen)
+	steps, loop := enclosing(x, doc, step.Name)
+	x.CurrentStepName = e.nextStep(x, doc, steps, step, se, chosen)
 	if x.Finished() {
+		return
+	}
+	if loop != nil && x.CurrentStepName == "" {
+		e.endPass(x, doc, loop)
 		return
 	}
 	x.CurrentAction = ""
@@ -22,10 +29,11 @@ func (e *Engine) afterStep(x *Execution, doc *automation.Document, step *automat
 	}
 }
 
-// nextStep is the name of the step after se, "" to end the execution; an
-// Abort finishes the execution itself.
-func (e *Engine) nextStep(x *Execution, doc *automation.Document, step *automation.Step, se *StepExecution,
-	chosen string) string {
+// nextStep is the name of the step after se among steps, "" to end the
+// flow; an Abort finishes the execution itself (inside a loop too: the
+// loop inherits its steps' onFailure).
+func (e *Engine) nextStep(x *Execution, doc *automation.Document, steps []automation.Step, step *automation.Step,
+	se *StepExecution, chosen string) string {
 	if failed(se.Status) || se.Status == StatusCancelled {
 		if target, ok := automation.JumpTarget(step.OnFailure); ok {
 			return target
@@ -43,7 +51,7 @@ func (e *Engine) nextStep(x *Execution, doc *automation.Document, step *automati
 	case step.NextStep != "":
 		return step.NextStep
 	}
-	return stepAfter(doc.MainSteps, step.Name)
+	return stepAfter(steps, step.Name)
 }
 
 // stepAfter is the step following name in array order, "" after the last.
@@ -55,8 +63,8 @@ func stepAfter(steps []automation.Step, name string) string {
 	return steps[i+1].Name
 }
 
-// validNextSteps lists the steps step may lead to.
-func validNextSteps(doc *automation.Document, step *automation.Step) []string {
+// validNextSteps lists the steps step, one of steps, may lead to.
+func validNextSteps(steps []automation.Step, step *automation.Step) []string {
 	var out []string
 	add := func(name string) {
 		if name != "" && !slices.Contains(out, name) {
@@ -72,7 +80,7 @@ func validNextSteps(doc *automation.Document, step *automation.Step) []string {
 	if !step.IsEnd {
 		add(step.NextStep)
 		if step.NextStep == "" {
-			add(stepAfter(doc.MainSteps, step.Name))
+			add(stepAfter(steps, step.Name))
 		}
 	}
 	if target, ok := automation.JumpTarget(step.OnFailure); ok {
@@ -92,6 +100,7 @@ func (e *Engine) finish(x *Execution, doc *automation.Document, status, msg stri
 		status, msg = finalStatus(x)
 	}
 	x.Status, x.FailureMessage = status, msg
+	e.closeLoops(x, status, msg)
 	x.ExecutionEndTime = e.p.Clock.Now()
 	x.CurrentStepName, x.CurrentAction = "", ""
 	x.WaitUntil, x.AwaitedSignals = time.Time{}, nil

@@ -106,7 +106,7 @@ func TestEngine_Advance_ControlFlow(t *testing.T) {
 			doc:     doc("  - name: A\n    action: aws:executeScript\n    inputs: {Runtime: python3.11, Handler: h, Script: x}\n"),
 			trace:   []string{"A:Failed"},
 			status:  engine.StatusFailed,
-			message: "the Python sandbox is not available",
+			message: "cannot run aws:executeScript",
 		},
 		{
 			name: "OutputConversionFails",

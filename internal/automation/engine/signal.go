@@ -103,6 +103,9 @@ func (e *Engine) Cancel(x *Execution, doc *automation.Document) error {
 		e.finish(x, doc, StatusCancelled, "")
 		return nil
 	}
+	// The cancellation workflow runs outside any loop: the running loops
+	// end Cancelled with the step.
+	e.closeLoops(x, StatusCancelled, x.FailureMessage)
 	x.CurrentStepName = target
 	if s := findStep(doc.MainSteps, target); s != nil {
 		x.CurrentAction = s.Action

@@ -47,3 +47,23 @@ func numbers(v any) any {
 	}
 	return v
 }
+
+// List is a list of runbook values; like Values, decoding it from JSON
+// keeps integral numbers as int.
+type List []any
+
+// UnmarshalJSON decodes l, turning integral numbers into int.
+func (l *List) UnmarshalJSON(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var list []any
+	if err := dec.Decode(&list); err != nil {
+		return fmt.Errorf("decode list: %w", err)
+	}
+	if list == nil {
+		*l = nil
+		return nil
+	}
+	*l = List(numbers(list).([]any))
+	return nil
+}

@@ -1,0 +1,20 @@
+// Package script runs the Python handlers of aws:executeScript steps as
+// child processes.
+//
+// A Runner starts one interpreter per run with a small embedded bootstrap
+// (bootstrap.py): the bootstrap reads the request (script, handler name,
+// InputPayload, context) as JSON on stdin, runs the script in a fresh
+// module, calls handler(events, context) and writes the JSON form of the
+// return value, or the exception's type, message and traceback, to file
+// descriptor 3. What the script prints (stdout and stderr) is the run's
+// log and can never corrupt the result.
+//
+// The child sees a boto3 pointed at Salve: AWS_ENDPOINT_URL is the
+// endpoint the Runner was given, the access key id is the execution's
+// 12-digit account id (Salve maps it to that account), the region is the
+// execution's, and no AWS_* variable or ~/.aws file of the host leaks in
+// (HOME is a fresh temporary directory). A run is capped at 600 s (AWS's
+// limit) or less; on timeout or cancellation the whole process group is
+// killed. Crashes, hangs, garbage on the result descriptor and oversized
+// results all come back as an *Error, never a panic.
+package script

@@ -1,0 +1,113 @@
+package runbooks
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/salvehq/salve/internal/automation"
+	"github.com/salvehq/salve/internal/automation/engine"
+	"github.com/salvehq/salve/internal/awserr"
+	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
+)
+
+// Stop types of StopAutomationExecution.
+const (
+	StopCancel   = "Cancel"
+	StopComplete = "Complete"
+)
+
+// Stop cancels an execution (engine.Cancel): the running step ends
+// Cancelled and the execution is Cancelled, or Cancelling while its
+// onCancel workflow runs. Type Complete behaves as Cancel. A finished
+// execution is InvalidAutomationStatusUpdateException.
+func (s *Service) Stop(ctx context.Context, scope tenant.Scope, id, typ string) error {
+	err := s.change(ctx, scope, id, func(e *engine.Engine, x *Execution, doc *automation.Document) error {
+		err := e.Cancel(x.Execution, doc)
+		if errors.Is(err, engine.ErrFinished) {
+			return awserr.New(awserr.InvalidAutomationStatusUpdate,
+				"Automation execution %s has already ended with status %s; it cannot be stopped.", id, x.Status)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.enqueue(scope, id)
+	return nil
+}
+
+// SignalParams are the inputs of Signal.
+type SignalParams struct {
+	Scope   tenant.Scope
+	ID      string
+	Type    string
+	Payload map[string][]string
+	// Sender is the caller's ARN.
+	Sender string
+}
+
+// Signal delivers a SendAutomationSignal (engine.Signal) and queues the
+// execution. A StepName or StepExecutionId in the payload that the
+// execution does not have is AutomationStepNotFoundException; a signal
+// the execution does not accept now is InvalidAutomationSignalException.
+func (s *Service) Signal(ctx context.Context, p SignalParams) error {
+	err := s.change(ctx, p.Scope, p.ID, func(e *engine.Engine, x *Execution, doc *automation.Document) error {
+		if err := checkSignalStep(x, p.Payload); err != nil {
+			return err
+		}
+		err := e.Signal(x.Execution, doc, engine.ReceivedSignal{Type: p.Type, Payload: p.Payload, Sender: p.Sender})
+		if errors.Is(err, engine.ErrFinished) || errors.Is(err, engine.ErrInvalidSignal) {
+			return awserr.New(awserr.InvalidAutomationSignal, "%s", upperFirst(err.Error()))
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.enqueue(p.Scope, p.ID)
+	return nil
+}
+
+// checkSignalStep checks the steps a signal's payload names.
+func checkSignalStep(x *Execution, payload map[string][]string) error {
+	for _, name := range payload["StepName"] {
+		if !slices.ContainsFunc(x.Steps, func(st Step) bool { return st.Name == name }) {
+			return awserr.New(awserr.AutomationStepNotFound, "Step %s is not a step of runbook %s.", name, x.DocumentName)
+		}
+	}
+	for _, sid := range payload["StepExecutionId"] {
+		if !slices.ContainsFunc(x.StepExecutions, func(se *engine.StepExecution) bool { return se.StepExecutionID == sid }) {
+			return awserr.New(awserr.AutomationStepNotFound, "Step execution %s is not part of automation execution %s.",
+				sid, x.AutomationExecutionID)
+		}
+	}
+	return nil
+}
+
+// change applies fn to an execution under its lock and saves it.
+func (s *Service) change(ctx context.Context, scope tenant.Scope, id string,
+	fn func(*engine.Engine, *Execution, *automation.Document) error) error {
+	defer s.lock(id)()
+	x, err := s.load(ctx, scope, id)
+	if err != nil {
+		return err
+	}
+	doc, err := x.document()
+	if err != nil {
+		return err
+	}
+	if err := fn(s.engine(ctx, x), x, doc); err != nil {
+		return err
+	}
+	return s.p.Store.Update(ctx, func(tx store.Tx) error { return putExecution(tx, x) })
+}
+
+// upperFirst capitalises an engine error for an AWS message.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

@@ -1,0 +1,129 @@
+package runbooks
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/salvehq/salve/internal/automation"
+	"github.com/salvehq/salve/internal/automation/engine"
+	"github.com/salvehq/salve/internal/awserr"
+	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
+)
+
+// Record kinds (per-scope buckets) and the global active index.
+const (
+	kindExecution = "automation-executions"
+	kindByTime    = "automation-executions-by-time"
+	kindToken     = "automation-client-tokens"
+	bucketActive  = "automation-active"
+)
+
+// Mode values of StartAutomationExecution.
+const (
+	ModeAuto        = "Auto"
+	ModeInteractive = "Interactive"
+)
+
+// Step names a main step of the runbook, to list steps that never ran.
+type Step struct {
+	Name   string `json:"Name"`
+	Action string `json:"Action"`
+}
+
+// Execution is one stored automation execution: the engine's state and
+// what the API reports beside it.
+type Execution struct {
+	// Execution is the engine state.
+	*engine.Execution `json:"Execution"`
+	// Scope is where the execution runs.
+	Scope tenant.Scope `json:"Scope"`
+	// Mode is Auto.
+	Mode string `json:"Mode"`
+	// ExecutedBy is the ARN of the caller who started it.
+	ExecutedBy string `json:"ExecutedBy,omitempty"`
+	// ClientToken is the idempotency token of the start, if any.
+	ClientToken string `json:"ClientToken,omitempty"`
+	// ParentID is the parent execution of a child (aws:executeAutomation).
+	ParentID string `json:"ParentAutomationExecutionId,omitempty"`
+	// CreatedAt is when StartAutomationExecution was accepted.
+	CreatedAt time.Time `json:"CreatedAt"`
+	// Steps are the runbook's main steps in array order.
+	Steps []Step `json:"Steps"`
+	// Content and Format are the runbook as it was when the execution
+	// started.
+	Content string `json:"Content"`
+	Format  string `json:"Format"`
+}
+
+// activeEntry is the global index entry of an unfinished execution.
+type activeEntry struct {
+	AccountID string    `json:"AccountId"`
+	Region    string    `json:"Region"`
+	ID        string    `json:"Id"`
+	WaitUntil time.Time `json:"WaitUntil,omitzero"`
+}
+
+// tokenEntry remembers an idempotent start.
+type tokenEntry struct {
+	ID   string `json:"Id"`
+	Hash string `json:"Hash"`
+}
+
+// document parses the runbook the execution runs.
+func (x *Execution) document() (*automation.Document, error) {
+	doc, err := automation.Parse([]byte(x.Content), x.Format)
+	if err != nil {
+		return nil, fmt.Errorf("parse runbook of execution %s: %w", x.AutomationExecutionID, err)
+	}
+	return doc, nil
+}
+
+// timeKey orders executions newest first, ties by id.
+func timeKey(x *Execution) string {
+	return store.Key(fmt.Sprintf("%020d", math.MaxInt64-x.CreatedAt.UnixNano()), x.AutomationExecutionID)
+}
+
+// activeKey is x's key in the global active index.
+func activeKey(scope tenant.Scope, id string) string {
+	return store.Key(scope.AccountID, scope.Region, id)
+}
+
+// getExecution loads an execution; a missing one is
+// AutomationExecutionNotFoundException.
+func getExecution(tx store.Tx, scope tenant.Scope, id string) (*Execution, error) {
+	var x Execution
+	err := store.GetRecord(tx, scope.Bucket(kindExecution), id, &x)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, awserr.New(awserr.AutomationExecutionNotFound,
+			"Automation execution %s does not exist in account %s, region %s.", id, scope.AccountID, scope.Region)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// putExecution saves x and keeps the active index in step with it.
+func putExecution(tx store.Tx, x *Execution) error {
+	if err := store.PutRecord(tx, x.Scope.Bucket(kindExecution), x.AutomationExecutionID, x); err != nil {
+		return err
+	}
+	key := activeKey(x.Scope, x.AutomationExecutionID)
+	if x.Finished() {
+		_, err := tx.Delete(bucketActive, key)
+		return err
+	}
+	return store.PutRecord(tx, bucketActive, key, activeEntry{AccountID: x.Scope.AccountID,
+		Region: x.Scope.Region, ID: x.AutomationExecutionID, WaitUntil: x.WaitUntil})
+}
+
+// insertExecution saves a new x with its listing index entry.
+func insertExecution(tx store.Tx, x *Execution) error {
+	if err := tx.Put(x.Scope.Bucket(kindByTime), timeKey(x), []byte(x.AutomationExecutionID)); err != nil {
+		return err
+	}
+	return putExecution(tx, x)
+}

@@ -1,0 +1,187 @@
+package runbooks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/salvehq/salve/internal/automation/engine"
+	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
+)
+
+// Run recovers every unfinished execution, then advances executions on
+// Params.Workers goroutines and wakes due waits every TickInterval, until
+// ctx ends. An execution interrupted by the end of ctx is left as last
+// saved, for the next Run (of this or a new Service) to recover.
+func (s *Service) Run(ctx context.Context) error {
+	s.queue.start()
+	if err := s.Recover(ctx); err != nil {
+		// One unreadable execution must not keep the others from running.
+		s.p.Logger.Error("recover automation executions", "err", err)
+	}
+	s.queue.recovered()
+	var wg sync.WaitGroup
+	for range s.p.Workers {
+		wg.Go(func() { s.work(ctx) })
+	}
+	stop := context.AfterFunc(ctx, s.queue.stop)
+	defer stop()
+	s.tickEvery(ctx)
+	s.queue.stop()
+	wg.Wait()
+	return nil
+}
+
+// tickEvery calls Tick every TickInterval of wall-clock time until ctx
+// ends (the domain clock decides what is due).
+func (s *Service) tickEvery(ctx context.Context) {
+	t := time.NewTicker(s.p.TickInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := s.Tick(ctx); err != nil && ctx.Err() == nil {
+				s.p.Logger.Error("automation tick failed", "err", err)
+			}
+		}
+	}
+}
+
+// work advances queued executions until the queue stops.
+func (s *Service) work(ctx context.Context) {
+	for {
+		j, ok := s.queue.pop()
+		if !ok {
+			return
+		}
+		if err := s.advance(ctx, j); err != nil && ctx.Err() == nil {
+			s.p.Logger.Error("automation execution failed to advance", "execution_id", j.id, "err", err)
+		}
+		s.queue.done()
+	}
+}
+
+// Drain waits until Run has recovered the executions of a previous
+// process and no execution is queued or advancing, or ctx ends: in tests,
+// after a start, a signal or a Tick, it waits for the outcome.
+func (s *Service) Drain(ctx context.Context) error { return s.queue.wait(ctx) }
+
+// enqueue asks the workers to advance an execution.
+func (s *Service) enqueue(scope tenant.Scope, id string) { s.queue.push(job{scope: scope, id: id}) }
+
+// advance runs one execution until it finishes or waits.
+func (s *Service) advance(ctx context.Context, j job) error {
+	unlock := s.lock(j.id)
+	x, out, err := s.advanceLocked(ctx, j)
+	unlock()
+	if err != nil {
+		return err
+	}
+	if out.Kind == engine.Done && x.ParentID != "" {
+		s.enqueue(x.Scope, x.ParentID)
+	}
+	return nil
+}
+
+// advanceLocked loads and advances an execution under its lock.
+func (s *Service) advanceLocked(ctx context.Context, j job) (*Execution, engine.Outcome, error) {
+	x, err := s.load(ctx, j.scope, j.id)
+	if err != nil || x.Finished() {
+		return x, engine.Outcome{Kind: engine.Done}, err
+	}
+	doc, err := x.document()
+	if err != nil {
+		return x, engine.Outcome{}, err
+	}
+	out, err := s.engine(ctx, x).Advance(ctx, x.Execution, doc)
+	return x, out, err
+}
+
+// load reads an execution.
+func (s *Service) load(ctx context.Context, scope tenant.Scope, id string) (*Execution, error) {
+	var x *Execution
+	err := s.p.Store.View(ctx, func(tx store.Tx) error {
+		var err error
+		x, err = getExecution(tx, scope, id)
+		return err
+	})
+	return x, err
+}
+
+// Tick queues every execution whose wait is due at the clock's now.
+func (s *Service) Tick(ctx context.Context) error {
+	now := s.p.Clock.Now()
+	entries, err := s.active(ctx)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !e.WaitUntil.IsZero() && !now.Before(e.WaitUntil) {
+			s.enqueue(tenant.Scope{AccountID: e.AccountID, Region: e.Region}, e.ID)
+		}
+	}
+	return nil
+}
+
+// active lists the global active index.
+func (s *Service) active(ctx context.Context) ([]activeEntry, error) {
+	var out []activeEntry
+	err := s.p.Store.View(ctx, func(tx store.Tx) error {
+		items, err := tx.Scan(store.ScanParams{Bucket: bucketActive})
+		if err != nil {
+			return err
+		}
+		out = make([]activeEntry, len(items))
+		for i, it := range items {
+			if err := store.DecodeRecord(bucketActive, it.Key, it.Value, &out[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Recover prepares every unfinished execution after a restart
+// (engine.Recover: a step interrupted mid-action is retried or failed
+// with a reason saying the process stopped; waits keep their deadlines)
+// and queues it.
+func (s *Service) Recover(ctx context.Context) error {
+	entries, err := s.active(ctx)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, e := range entries {
+		scope := tenant.Scope{AccountID: e.AccountID, Region: e.Region}
+		if err := s.recoverOne(ctx, scope, e.ID); err != nil {
+			errs = append(errs, fmt.Errorf("execution %s: %w", e.ID, err))
+			continue
+		}
+		s.enqueue(scope, e.ID)
+	}
+	return errors.Join(errs...)
+}
+
+// recoverOne applies engine.Recover to one execution and saves it.
+func (s *Service) recoverOne(ctx context.Context, scope tenant.Scope, id string) error {
+	defer s.lock(id)()
+	x, err := s.load(ctx, scope, id)
+	if err != nil {
+		return err
+	}
+	doc, err := x.document()
+	if err != nil {
+		return err
+	}
+	changed, err := s.engine(ctx, x).Recover(x.Execution, doc)
+	if err != nil || !changed {
+		return err
+	}
+	return s.p.Store.Update(ctx, func(tx store.Tx) error { return putExecution(tx, x) })
+}

@@ -1,0 +1,185 @@
+package runbooks
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/salvehq/salve/internal/automation"
+	"github.com/salvehq/salve/internal/automation/engine"
+	"github.com/salvehq/salve/internal/automation/expr"
+	"github.com/salvehq/salve/internal/awserr"
+	"github.com/salvehq/salve/internal/documents"
+	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
+)
+
+// StartParams are the inputs of Start.
+type StartParams struct {
+	Scope           tenant.Scope
+	DocumentName    string
+	DocumentVersion string
+	// Parameters are as StartAutomationExecution takes them.
+	Parameters map[string][]string
+	// ClientToken makes the start idempotent ("" for none).
+	ClientToken string
+	// Mode is Auto ("" means Auto).
+	Mode string
+	// ExecutedBy is the caller's ARN.
+	ExecutedBy string
+	// ParentID is set for child executions.
+	ParentID string
+	// RateControl reports that the request named Targets, TargetMaps,
+	// TargetParameterName, MaxConcurrency, MaxErrors or TargetLocations.
+	RateControl bool
+}
+
+// Start validates and stores a new execution and queues it; it returns
+// the AutomationExecutionId. A repeated ClientToken with the same request
+// returns the first execution's id.
+func (s *Service) Start(ctx context.Context, p StartParams) (string, error) {
+	if err := p.check(); err != nil {
+		return "", err
+	}
+	var id string
+	err := s.p.Store.Update(ctx, func(tx store.Tx) error {
+		var err error
+		id, err = s.start(tx, p)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	s.enqueue(p.Scope, id)
+	return id, nil
+}
+
+// check refuses what Salve does not run.
+func (p StartParams) check() error {
+	switch {
+	case p.Mode == ModeInteractive:
+		return awserr.New(awserr.InvalidAutomationExecutionParameters,
+			"Mode Interactive is not supported by Salve yet; start the execution in Auto mode.")
+	case p.RateControl:
+		return awserr.New(awserr.InvalidAutomationExecutionParameters, "Rate control (Targets, TargetMaps, "+
+			"TargetParameterName, MaxConcurrency, MaxErrors, TargetLocations) is not supported by Salve yet; "+
+			"start one execution per target with its parameters instead.")
+	}
+	return nil
+}
+
+// start runs inside the Update of Start.
+func (s *Service) start(tx store.Tx, p StartParams) (string, error) {
+	hash := p.hash()
+	if id, found, err := checkToken(tx, p, hash); found || err != nil {
+		return id, err
+	}
+	x, err := s.newExecution(tx, p)
+	if err != nil {
+		return "", err
+	}
+	if p.ClientToken != "" {
+		err := store.PutRecord(tx, p.Scope.Bucket(kindToken), strings.ToLower(p.ClientToken),
+			tokenEntry{ID: x.AutomationExecutionID, Hash: hash})
+		if err != nil {
+			return "", err
+		}
+	}
+	return x.AutomationExecutionID, insertExecution(tx, x)
+}
+
+// checkToken finds an earlier start with p's ClientToken.
+func checkToken(tx store.Tx, p StartParams, hash string) (string, bool, error) {
+	if p.ClientToken == "" {
+		return "", false, nil
+	}
+	var t tokenEntry
+	err := store.GetRecord(tx, p.Scope.Bucket(kindToken), strings.ToLower(p.ClientToken), &t)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return "", false, nil
+	case err != nil:
+		return "", false, err
+	case t.Hash != hash:
+		return "", true, awserr.New(awserr.IdempotentParameterMismatch, "ClientToken %s was already used by "+
+			"execution %s with a different request; use a new token for a different request.", p.ClientToken, t.ID)
+	}
+	return t.ID, true, nil
+}
+
+// hash identifies the request a ClientToken stands for.
+func (p StartParams) hash() string {
+	b, _ := json.Marshal([]any{p.DocumentName, p.DocumentVersion, p.Parameters, p.Mode, p.ParentID})
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// newExecution resolves the runbook, binds the parameters and builds the
+// Pending execution.
+func (s *Service) newExecution(tx store.Tx, p StartParams) (*Execution, error) {
+	d, doc, err := resolveRunbook(tx, p.Scope, p.DocumentName, p.DocumentVersion)
+	if err != nil {
+		return nil, err
+	}
+	params, err := expr.BindParameters(doc, p.Parameters)
+	if err != nil {
+		return nil, err
+	}
+	role, err := expr.ResolveAssumeRole(doc, params)
+	if err != nil {
+		return nil, err
+	}
+	id := uuid.NewString()
+	if s.p.NewID != nil {
+		id = s.p.NewID()
+	}
+	ex := engine.NewExecution(doc, engine.NewExecutionParams{ID: id, DocumentName: d.Name,
+		DocumentVersion: d.DocumentVersion, AccountID: p.Scope.AccountID, Region: p.Scope.Region,
+		AssumeRole: role, Parameters: params})
+	return &Execution{Execution: ex, Scope: p.Scope, Mode: ModeAuto, ExecutedBy: p.ExecutedBy,
+		ClientToken: p.ClientToken, ParentID: p.ParentID, CreatedAt: s.p.Clock.Now(), Steps: stepsOf(doc),
+		Content: d.Content, Format: d.Format}, nil
+}
+
+// resolveRunbook loads and parses an Automation document, in the errors
+// StartAutomationExecution uses.
+func resolveRunbook(tx store.Tx, scope tenant.Scope, name, version string) (*documents.Document, *automation.Document, error) {
+	d, err := documents.Resolve(tx, scope, name, version)
+	var ae *awserr.Error
+	if errors.As(err, &ae) {
+		switch ae.Code {
+		case awserr.InvalidDocument:
+			return nil, nil, awserr.New(awserr.AutomationDefinitionNotFound,
+				"Automation runbook %s does not exist in this account and region.", name)
+		case awserr.InvalidDocumentVersion:
+			return nil, nil, awserr.New(awserr.AutomationDefinitionVersionNotFound,
+				"Version %s of runbook %s does not exist.", version, name)
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if d.DocumentType != "Automation" {
+		return nil, nil, awserr.New(awserr.AutomationDefinitionNotFound,
+			"Document %s is a %s document, not an Automation runbook.", name, d.DocumentType)
+	}
+	doc, err := automation.Parse([]byte(d.Content), d.Format)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, doc, nil
+}
+
+// stepsOf lists a runbook's main steps.
+func stepsOf(doc *automation.Document) []Step {
+	out := make([]Step, len(doc.MainSteps))
+	for i, st := range doc.MainSteps {
+		out[i] = Step{Name: st.Name, Action: st.Action}
+	}
+	return out
+}
