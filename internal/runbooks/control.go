@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/salvehq/salve/internal/automation"
 	"github.com/salvehq/salve/internal/automation/engine"
@@ -106,8 +108,6 @@ func (s *Service) change(ctx context.Context, scope tenant.Scope, id string,
 
 // upperFirst capitalises an engine error for an AWS message.
 func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

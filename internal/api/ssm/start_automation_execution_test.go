@@ -144,3 +144,31 @@ func TestStartAutomationExecution_Errors(t *testing.T) {
 		require.Contains(t, r.Message, "documentName")
 	})
 }
+
+func TestStartAutomationExecution_ChildAutomation(t *testing.T) {
+	t.Parallel()
+	env := salvetest.Setup(t)
+	ctx := context.Background()
+	rbCreate(t, env.SSM, "quick", rbQuick)
+	rbCreate(t, env.SSM, "parent", `schemaVersion: '0.3'
+mainSteps:
+  - name: Child
+    action: aws:executeAutomation
+    inputs: {DocumentName: quick, RuntimeParameters: {Name: [kid]}}
+`)
+	id := rbStart(t, env, "parent", nil)
+	x := rbGet(t, env, id)
+	require.Equal(t, types.AutomationExecutionStatusSuccess, x.AutomationExecutionStatus,
+		"the finished child wakes its parent without a tick: %v", x.FailureMessage)
+	childID := x.StepExecutions[0].Outputs["ExecutionId"]
+	require.Len(t, childID, 1)
+
+	children, err := env.SSM.DescribeAutomationExecutions(ctx, &ssm.DescribeAutomationExecutionsInput{
+		Filters: []types.AutomationExecutionFilter{rbFilter(types.AutomationExecutionFilterKeyParentExecutionId, id)}})
+	require.NoError(t, err)
+	require.Len(t, children.AutomationExecutionMetadataList, 1)
+	child := children.AutomationExecutionMetadataList[0]
+	require.Equal(t, childID[0], *child.AutomationExecutionId)
+	require.Equal(t, id, *child.ParentAutomationExecutionId)
+	require.Equal(t, []string{"hello kid"}, rbGet(t, env, childID[0]).Variables["Greeting"])
+}

@@ -280,3 +280,23 @@ func TestNew_RequiresEndpoint(t *testing.T) {
 	_, err := script.New(script.Params{})
 	require.ErrorContains(t, err, "endpoint")
 }
+
+func TestRunner_Run_EscapedProcessDoesNotHang(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t, script.Params{})
+	// The grandchild leaves the process group, keeping stdout and the
+	// result descriptor open for 20 s; the run must end well before.
+	code := `import os, time
+def h(e, c):
+    if os.fork() == 0:
+        os.setsid()
+        time.sleep(20)
+        os._exit(0)
+    return "done"
+`
+	start := time.Now()
+	res, err := r.Run(context.Background(), params(code, nil))
+	require.NoError(t, err)
+	require.Equal(t, "done", res.Payload)
+	require.Less(t, time.Since(start), 15*time.Second)
+}
