@@ -102,10 +102,13 @@ func TestRemote_AgainstMoto(t *testing.T) {
 		trust := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ssm.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
 		role := call(t, "iam", "CreateRole", map[string]any{"RoleName": "Remediator", "AssumeRolePolicyDocument": trust})
 		require.Regexp(t, `^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$`, sel(t, role, "$.Role.CreateDate"), "timestamps are RFC 3339")
+		// moto does not load AWS managed policies by default, so attach a customer one.
+		policy := call(t, "iam", "CreatePolicy", map[string]any{"PolicyName": "FixBuckets",
+			"PolicyDocument": `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`})
 		call(t, "iam", "attach_role_policy", map[string]any{"RoleName": "Remediator",
-			"PolicyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})
+			"PolicyArn": sel(t, policy, "$.Policy.Arn")})
 		listed := call(t, "iam", "ListAttachedRolePolicies", map[string]any{"RoleName": "Remediator"})
-		require.Equal(t, "ReadOnlyAccess", sel(t, listed, "$.AttachedPolicies[0].PolicyName"))
+		require.Equal(t, "FixBuckets", sel(t, listed, "$.AttachedPolicies[0].PolicyName"))
 		require.Equal(t, false, sel(t, listed, "$.IsTruncated"))
 	})
 

@@ -8,10 +8,9 @@
 // engine), so each one only checks the shape of its inputs and does its
 // work. AWS calls go through the engine.AWSCaller seam.
 //
-// Actions Salve cannot run yet are still registered so that a step using
-// them fails with a reason a person can act on: aws:executeScript (no
-// Python sandbox yet), aws:invokeLambdaFunction (no Lambda-style handlers
-// yet), aws:loop and aws:executeAutomation. Actions that are not registered
-// at all (aws:runCommand, aws:changeInstanceState, …) fail their step with
-// "not supported by Salve yet".
+// aws:executeScript needs a script runner (WithScriptRunner) and
+// aws:invokeLambdaFunction a function invoker (engine.Params.Functions);
+// without them their steps fail with a reason a person can act on. Actions
+// that are not registered at all (aws:runCommand, aws:createStack, …) fail
+// their step with "not supported by Salve yet".
 package action
