@@ -1,6 +1,7 @@
 package awscall
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
 	smithymiddleware "github.com/aws/smithy-go/middleware"
@@ -157,17 +159,21 @@ func (r *Remote) callError(service, op string, err error) error {
 
 // remoteMetadata is boto3's ResponseMetadata for an SDK output.
 func remoteMetadata(out reflect.Value) map[string]any {
-	md := map[string]any{"HTTPStatusCode": int64(200), "HTTPHeaders": map[string]any{}, "RetryAttempts": int64(0)}
+	md := map[string]any{"RequestId": "", "HTTPStatusCode": int64(200), "HTTPHeaders": map[string]any{}, "RetryAttempts": int64(0)}
 	meta, ok := out.Elem().FieldByName("ResultMetadata").Interface().(smithymiddleware.Metadata)
 	if !ok {
 		return md
 	}
-	if id, ok := awsmiddleware.GetRequestIDMetadata(meta); ok {
-		md["RequestId"] = id
-	}
 	if raw, ok := awsmiddleware.GetRawResponse(meta).(*smithyhttp.Response); ok {
 		md["HTTPStatusCode"] = int64(raw.StatusCode)
 		md["HTTPHeaders"] = headers(raw.Header)
+		md["RequestId"] = cmp.Or(raw.Header.Get("X-Amzn-Requestid"), raw.Header.Get("X-Amz-Request-Id"))
+	}
+	if id, ok := awsmiddleware.GetRequestIDMetadata(meta); ok && id != "" {
+		md["RequestId"] = id
+	}
+	if attempts, ok := retry.GetAttemptResults(meta); ok && len(attempts.Results) > 0 {
+		md["RetryAttempts"] = int64(len(attempts.Results) - 1)
 	}
 	return md
 }

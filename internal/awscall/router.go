@@ -9,6 +9,12 @@ import (
 	"github.com/salvehq/salve/internal/awserr"
 )
 
+var (
+	_ Backend          = (*Local)(nil)
+	_ Backend          = (*Remote)(nil)
+	_ engine.AWSCaller = (*Router)(nil)
+)
+
 // Backend is one way of reaching services: Local, Remote, or an
 // in-process sandbox of other services.
 type Backend interface {
