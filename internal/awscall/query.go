@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"reflect"
 	"strconv"
 	"strings"
 
@@ -59,7 +58,7 @@ func flatten(form url.Values, prefix string, v any) {
 		} else if s, ok := scalarString(x); ok {
 			form.Set(prefix, s)
 		} else {
-			form.Set(prefix, fmt.Sprint(reflect.ValueOf(x)))
+			form.Set(prefix, fmt.Sprint(x))
 		}
 	}
 }

@@ -57,7 +57,10 @@ func waitForHTTP(t *testing.T, url string) {
 func setupRemote(t *testing.T) *awscall.Remote {
 	t.Helper()
 	remote, err := awscall.NewRemote(awscall.RemoteConfig{Endpoint: startMoto(t), Region: "us-east-1",
-		AccessKeyID: "testing", SecretAccessKey: "testing", MaxAttempts: 1})
+		AccessKeyID: "testing", SecretAccessKey: "testing", MaxAttempts: 1,
+		// moto's development server (Werkzeug) drops reused connections now
+		// and then; with retries off, every call gets its own connection.
+		HTTPClient: &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}})
 	require.NoError(t, err)
 	return remote
 }
