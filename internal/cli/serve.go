@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/salvehq/salve/internal/awscall"
 	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/clock"
 	"github.com/salvehq/salve/internal/server"
@@ -53,20 +54,23 @@ func run(ctx context.Context, cfg settings.Settings, logger *slog.Logger) error 
 		return fmt.Errorf("open store in %s: %w", cfg.DataDir, err)
 	}
 	defer st.Close()
-	s, err := server.New(server.Params{Store: st, Clock: clock.Real{}, Logger: logger,
-		AuthMode: awsproto.AuthMode(cfg.Auth), Credentials: cfg.Credentials, MaxBodyBytes: cfg.MaxBodyBytes})
-	if err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
+	}
+	endpoint := "http://" + ln.Addr().String()
+	s, err := server.New(server.Params{Store: st, Clock: clock.Real{}, Logger: logger,
+		AuthMode: awsproto.AuthMode(cfg.Auth), Credentials: cfg.Credentials, MaxBodyBytes: cfg.MaxBodyBytes,
+		Endpoint: endpoint, AWSRemote: remoteConfig(cfg)})
+	if err != nil {
+		ln.Close()
+		return err
 	}
 	if cfg.Auth == string(awsproto.AuthOff) {
 		logger.Warn("signature checking is off: any access key is accepted (use --auth sigv4 to verify)")
 	}
 	logger.Info("salve listening", "addr", ln.Addr().String(), "data_dir", cfg.DataDir,
-		"endpoint", "http://"+ln.Addr().String(), "version", Version)
+		"endpoint", endpoint, "aws_endpoint", cfg.AWSEndpoint, "version", Version)
 	srv := &http.Server{Handler: s.Handler, ReadHeaderTimeout: 30 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -96,6 +100,16 @@ func run(ctx context.Context, cfg settings.Settings, logger *slog.Logger) error 
 	}
 	logger.Info("stopped cleanly")
 	return nil
+}
+
+// remoteConfig is the real endpoint runbook steps reach for the services
+// Salve does not serve, or nil when none is configured.
+func remoteConfig(cfg settings.Settings) *awscall.RemoteConfig {
+	if cfg.AWSEndpoint == "" {
+		return nil
+	}
+	return &awscall.RemoteConfig{Endpoint: cfg.AWSEndpoint,
+		AccessKeyID: cfg.AWSAccessKeyID, SecretAccessKey: cfg.AWSSecretAccessKey}
 }
 
 func newLogger(cfg settings.Settings, env Env) (*slog.Logger, error) {

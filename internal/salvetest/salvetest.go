@@ -60,9 +60,13 @@ func Setup(t testing.TB, opts ...func(*Options)) *Env {
 	st, err := sqlite.Open(ctx, sqlite.OpenParams{Path: filepath.Join(t.TempDir(), "salve.db")})
 	require.NoError(t, err)
 	fake := clock.NewFake(Start)
-	s, err := server.New(server.Params{Store: st, Clock: fake, AuthMode: o.AuthMode, Credentials: o.Credentials})
+	// The listener comes first so runbook scripts know Salve's URL.
+	ts := httptest.NewUnstartedServer(nil)
+	s, err := server.New(server.Params{Store: st, Clock: fake, AuthMode: o.AuthMode, Credentials: o.Credentials,
+		Endpoint: "http://" + ts.Listener.Addr().String()})
 	require.NoError(t, err)
-	ts := httptest.NewServer(s.Handler)
+	ts.Config.Handler = s.Handler
+	ts.Start()
 	t.Cleanup(func() {
 		ts.Close()
 		require.NoError(t, st.Close())

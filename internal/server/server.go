@@ -3,6 +3,8 @@
 package server
 
 import (
+	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -10,7 +12,10 @@ import (
 	apiconfig "github.com/salvehq/salve/internal/api/configservice"
 	apissm "github.com/salvehq/salve/internal/api/ssm"
 	apists "github.com/salvehq/salve/internal/api/sts"
+	"github.com/salvehq/salve/internal/automation/action"
 	"github.com/salvehq/salve/internal/automation/engine"
+	"github.com/salvehq/salve/internal/automation/script"
+	"github.com/salvehq/salve/internal/awscall"
 	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/clock"
 	"github.com/salvehq/salve/internal/compliance"
@@ -29,8 +34,14 @@ type Params struct {
 	AuthMode     awsproto.AuthMode
 	Credentials  []awsproto.AccessKey
 	MaxBodyBytes int64
-	// AWSCaller reaches AWS for runbook steps (aws:executeAwsApi…); nil
-	// fails such steps with "no AWS caller is configured".
+	// Endpoint is Salve's own URL, handed to runbook scripts as
+	// AWS_ENDPOINT_URL; "" leaves aws:executeScript without a runner.
+	Endpoint string
+	// AWSRemote, when set, is the real endpoint runbook steps reach for the
+	// services Salve does not serve itself.
+	AWSRemote *awscall.RemoteConfig
+	// AWSCaller replaces the caller runbook steps use (tests); nil means
+	// Salve's own services in process, then AWSRemote.
 	AWSCaller engine.AWSCaller
 }
 
@@ -63,8 +74,21 @@ func New(p Params) (*Salve, error) {
 		Documents:   documents.New(documents.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "documents")}),
 		Compliance:  compliance.New(compliance.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "compliance")}),
 	}
+	// The in-process caller needs the wire services, which need Runbooks:
+	// runbook steps reach the router through this indirection.
+	var router *awscall.Router
+	caller := p.AWSCaller
+	if caller == nil {
+		caller = engine.CallerFunc(func(ctx context.Context, req engine.CallRequest) (map[string]any, error) {
+			return router.Call(ctx, req)
+		})
+	}
+	registry, err := actions(p.Endpoint)
+	if err != nil {
+		return nil, err
+	}
 	s.Runbooks = runbooks.New(runbooks.Params{Store: p.Store, Clock: p.Clock,
-		Logger: p.Logger.With("component", "runbooks"), Caller: p.AWSCaller})
+		Logger: p.Logger.With("component", "runbooks"), Caller: caller, Registry: registry})
 	s.Rules.AddDeleteGuard(s.Remediation.RuleDeleteGuard)
 	creds := map[string]awsproto.AccessKey{}
 	for _, c := range p.Credentials {
@@ -79,6 +103,9 @@ func New(p Params) (*Salve, error) {
 		apissm.Service(apissm.Deps{Documents: s.Documents, Compliance: s.Compliance, Runbooks: s.Runbooks}),
 	}
 	s.Query = []*awsproto.QueryService{apists.Service()}
+	if router, err = awscall.NewRouter(awscall.NewLocal(s.JSON, s.Query), p.AWSRemote); err != nil {
+		return nil, fmt.Errorf("configure the AWS endpoint for runbooks: %w", err)
+	}
 	s.Handler = awsproto.NewServer(awsproto.ServerParams{
 		// Clients date signatures by their wall clocks, so freshness is checked
 		// against the wall clock even when the domain clock is a fake.
@@ -89,4 +116,20 @@ func New(p Params) (*Salve, error) {
 		Query:        s.Query,
 	})
 	return s, nil
+}
+
+// actions registers every runbook action; with Salve's endpoint known,
+// aws:executeScript gets a Python runner whose boto3 calls come back here.
+func actions(endpoint string) (*engine.Registry, error) {
+	reg := engine.NewRegistry()
+	if endpoint == "" {
+		action.Register(reg)
+		return reg, nil
+	}
+	runner, err := script.New(script.Params{Endpoint: endpoint})
+	if err != nil {
+		return nil, err
+	}
+	action.Register(reg, action.WithScriptRunner(runner))
+	return reg, nil
 }

@@ -24,6 +24,12 @@ type Settings struct {
 	MaxBodyBytes int64                `json:"max_body_bytes"`
 	LogFormat    string               `json:"log_format"`
 	LogLevel     string               `json:"log_level"`
+	// AWSEndpoint is a real AWS (or moto/LocalStack) endpoint that runbook
+	// steps reach for services Salve does not serve; "" for none.
+	AWSEndpoint string `json:"aws_endpoint"`
+	// AWSAccessKeyID and AWSSecretAccessKey sign calls to AWSEndpoint.
+	AWSAccessKeyID     string `json:"aws_access_key_id"`
+	AWSSecretAccessKey string `json:"aws_secret_access_key"`
 }
 
 // Defaults returns settings that run out of the box.
@@ -35,6 +41,9 @@ func Defaults() Settings {
 		MaxBodyBytes: awsproto.DefaultMaxBodyBytes,
 		LogFormat:    "text",
 		LogLevel:     "info",
+		// moto and LocalStack accept any key; real AWS needs real ones.
+		AWSAccessKeyID:     "test",
+		AWSSecretAccessKey: "test",
 	}
 }
 
@@ -52,6 +61,7 @@ func Load(args []string, getenv func(string) string) (Settings, error) {
 	maxBody := fs.Int64("max-body-bytes", 0, "largest accepted request body (SALVE_MAX_BODY_BYTES)")
 	logFormat := fs.String("log-format", "", "text | json (SALVE_LOG_FORMAT)")
 	logLevel := fs.String("log-level", "", "debug | info | warn | error (SALVE_LOG_LEVEL)")
+	awsEndpoint := fs.String("aws-endpoint", "", "real endpoint runbooks reach for services Salve does not serve (SALVE_AWS_ENDPOINT)")
 	if err := fs.Parse(args); err != nil {
 		return s, fmt.Errorf("%w\n%s", err, Usage())
 	}
@@ -67,7 +77,7 @@ func Load(args []string, getenv func(string) string) (Settings, error) {
 		return s, err
 	}
 	flags := map[string]string{"listen": *listen, "data-dir": *dataDir, "auth": *auth, "credentials": *creds,
-		"log-format": *logFormat, "log-level": *logLevel}
+		"log-format": *logFormat, "log-level": *logLevel, "aws-endpoint": *awsEndpoint}
 	if err := s.apply(flags, "--"); err != nil {
 		return s, err
 	}
@@ -86,6 +96,9 @@ func Usage() string {
   --credentials LIST     AKID:SECRET:ACCOUNT[,...] (SALVE_CREDENTIALS)
   --max-body-bytes N     largest request body (SALVE_MAX_BODY_BYTES, default 16 MiB)
   --log-format text|json (SALVE_LOG_FORMAT)   --log-level LEVEL (SALVE_LOG_LEVEL)
+  --aws-endpoint URL     real endpoint (AWS, moto, LocalStack) runbook steps reach for services
+                         Salve does not serve (SALVE_AWS_ENDPOINT; keys SALVE_AWS_ACCESS_KEY_ID,
+                         SALVE_AWS_SECRET_ACCESS_KEY, default test/test)
   --config FILE          JSON file with the same keys (SALVE_CONFIG)`
 }
 
@@ -102,7 +115,8 @@ func (s *Settings) readFile(path string) error {
 
 func (s *Settings) applyEnv(getenv func(string) string) error {
 	env := map[string]string{}
-	for _, name := range []string{"listen", "data-dir", "auth", "credentials", "log-format", "log-level", "max-body-bytes"} {
+	for _, name := range []string{"listen", "data-dir", "auth", "credentials", "log-format", "log-level", "max-body-bytes",
+		"aws-endpoint", "aws-access-key-id", "aws-secret-access-key"} {
 		env[name] = getenv("SALVE_" + strings.ToUpper(strings.ReplaceAll(name, "-", "_")))
 	}
 	if v := env["max-body-bytes"]; v != "" {
@@ -119,7 +133,8 @@ func (s *Settings) applyEnv(getenv func(string) string) error {
 // apply sets every non-empty value; origin names the source in errors.
 func (s *Settings) apply(vals map[string]string, origin string) error {
 	set := map[string]*string{"listen": &s.Listen, "data-dir": &s.DataDir, "auth": &s.Auth,
-		"log-format": &s.LogFormat, "log-level": &s.LogLevel}
+		"log-format": &s.LogFormat, "log-level": &s.LogLevel, "aws-endpoint": &s.AWSEndpoint,
+		"aws-access-key-id": &s.AWSAccessKeyID, "aws-secret-access-key": &s.AWSSecretAccessKey}
 	for name, v := range vals {
 		if v == "" {
 			continue
