@@ -394,6 +394,103 @@ expect_ok "delete-config-rule $RULE2 once the remediation is gone" \
 expect_error "describe-config-rules $RULE2 after delete" NoSuchConfigRuleException \
   aws configservice describe-config-rules --config-rule-names "$RULE2"
 
+# --- SSM Automation ----------------------------------------------------------------------
+
+# wait_status ID WANT...: polls get-automation-execution until its status is
+# one of WANT (or a final status), for up to 60 s; leaves it in $status.
+wait_status() {
+  local id=$1
+  shift
+  local deadline=$((SECONDS + 60)) w
+  while ((SECONDS < deadline)); do
+    status=$(aws ssm get-automation-execution --automation-execution-id "$id" \
+      --query AutomationExecution.AutomationExecutionStatus --output text 2>/dev/null)
+    for w in "$@" Success Failed TimedOut Cancelled; do
+      [[ $status == "$w" ]] && return 0
+    done
+    sleep 0.2
+  done
+  return 1
+}
+
+echo "== ssm automation: a runbook that waits for approval"
+cat >"$tmp/approve.yaml" <<'YAML'
+schemaVersion: '0.3'
+description: Waits for a person, then asks STS who it runs as.
+parameters:
+  Name: {type: String}
+outputs: [Who.Account]
+mainSteps:
+  - name: Approve
+    action: aws:approve
+    inputs: {Approvers: ['arn:aws:iam::123456789012:role/Approver'], Message: 'Greet {{ Name }}?'}
+  - name: Who
+    action: aws:executeAwsApi
+    inputs: {Service: sts, Api: GetCallerIdentity}
+    outputs:
+      - {Name: Account, Selector: $.Account, Type: String}
+YAML
+expect_ok "create-document (Automation, YAML)" \
+  aws ssm create-document --name E2E-Approve --document-type Automation --document-format YAML \
+  --content "file://$tmp/approve.yaml"
+call aws ssm start-automation-execution --document-name E2E-Approve --parameters Name=e2e \
+  --query AutomationExecutionId --output text
+exec_id=$out
+if ((rc == 0)) && ((${#exec_id} == 36)); then ok "start-automation-execution returns a 36-character id"; else bad "start-automation-execution" "exit $rc: $err" "id: $exec_id"; fi
+if wait_status "$exec_id" Waiting && [[ $status == Waiting ]]; then ok "the execution waits for approval"; else bad "the execution waits for approval" "status: $status"; fi
+expect_ok "send-automation-signal Approve" \
+  aws ssm send-automation-signal --automation-execution-id "$exec_id" --signal-type Approve --payload Comment=ok
+if wait_status "$exec_id" && [[ $status == Success ]]; then ok "approved execution ends Success"; else bad "approved execution ends Success" "status: $status"; fi
+expect_eq "describe-automation-step-executions lists both steps" "Approve	Success
+Who	Success" \
+  aws ssm describe-automation-step-executions --automation-execution-id "$exec_id" \
+  --query 'StepExecutions[].[StepName,StepStatus]' --output text
+expect_eq "get-automation-execution carries the document output" "123456789012" \
+  aws ssm get-automation-execution --automation-execution-id "$exec_id" \
+  --query 'AutomationExecution.Outputs."Who.Account"[0]' --output text
+expect_error "start-automation-execution without a required parameter" InvalidAutomationExecutionParametersException \
+  aws ssm start-automation-execution --document-name E2E-Approve
+expect_error "send-automation-signal to a finished execution" InvalidAutomationSignalException \
+  aws ssm send-automation-signal --automation-execution-id "$exec_id" --signal-type Approve
+
+echo "== ssm automation: AWS-StopEC2Instance against moto's EC2 (--aws-endpoint)"
+if ! command -v moto_server >/dev/null; then
+  bad "moto_server is on PATH (it ships with the machine's Python)"
+else
+  moto_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  moto_server -p "$moto_port" >"$tmp/moto.log" 2>&1 &
+  pids+=("$!")
+  logs+=("$tmp/moto.log")
+  moto_url="http://127.0.0.1:$moto_port"
+  for _ in $(seq 1 100); do curl -s -o /dev/null "$moto_url" && break; sleep 0.1; done
+  main_url=$AWS_ENDPOINT_URL
+  if start_server ec2 --aws-endpoint "$moto_url"; then
+    ec2_salve="http://$addr"
+    call env AWS_ENDPOINT_URL="$moto_url" aws ec2 run-instances --image-id ami-12c6146b --count 1 \
+      --instance-type t3.micro --query 'Instances[0].InstanceId' --output text
+    instance=$out
+    if ((rc == 0)) && [[ $instance == i-* ]]; then ok "moto runs an instance ($instance)"; else bad "moto runs an instance" "exit $rc: $err"; fi
+    export AWS_ENDPOINT_URL=$ec2_salve
+    call aws ssm start-automation-execution --document-name AWS-StopEC2Instance \
+      --parameters "InstanceId=$instance,AutomationAssumeRole=arn:aws:iam::123456789012:role/Automation" \
+      --query AutomationExecutionId --output text
+    stop_id=$out
+    if ((rc == 0)); then ok "start-automation-execution AWS-StopEC2Instance"; else bad "start-automation-execution AWS-StopEC2Instance" "exit $rc: $err"; fi
+    if wait_status "$stop_id" && [[ $status == Success ]]; then
+      ok "AWS-StopEC2Instance ends Success"
+    else
+      bad "AWS-StopEC2Instance ends Success" "status: $status" \
+        "$(aws ssm get-automation-execution --automation-execution-id "$stop_id" --query 'AutomationExecution.FailureMessage' --output text 2>&1)"
+    fi
+    export AWS_ENDPOINT_URL=$main_url
+    expect_eq "the instance is stopped in moto" "stopped" \
+      env AWS_ENDPOINT_URL="$moto_url" aws ec2 describe-instances --instance-ids "$instance" \
+      --query 'Reservations[0].Instances[0].State.Name' --output text
+  else
+    bad "salve with --aws-endpoint starts"
+  fi
+fi
+
 # --- boto3 -------------------------------------------------------------------------------
 
 echo "== boto3 flow (e2e/boto3_flow.py)"
