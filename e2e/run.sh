@@ -491,6 +491,140 @@ else
   fi
 fi
 
+# --- SSM Automation: every action (e2e/runbooks/every-action.yaml) ----------------------
+
+# wait_step ID STEP WANT: polls describe-automation-step-executions until the
+# step STEP of execution ID has status WANT, for up to 60 s; leaves the last
+# status seen in $step_status.
+wait_step() {
+  local id=$1 name=$2 want=$3 deadline=$((SECONDS + 60))
+  while ((SECONDS < deadline)); do
+    step_status=$(aws ssm describe-automation-step-executions --automation-execution-id "$id" \
+      --filters "Key=StepName,Values=$name" --query 'StepExecutions[-1].StepStatus' --output text 2>/dev/null)
+    [[ $step_status == "$want" ]] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+echo "== ssm automation: every action in one runbook (e2e/runbooks/every-action.yaml)"
+# aws:changeInstanceState needs EC2, so the runbook runs on the salve started
+# with --aws-endpoint (moto) above, against the instance AWS-StopEC2Instance
+# stopped: the runbook starts it again.
+if [[ -z ${ec2_salve:-} || ${instance:-} != i-* ]]; then
+  bad "every-action: needs the moto-backed salve and its instance from the AWS-StopEC2Instance section"
+else
+  main_url=$AWS_ENDPOINT_URL
+  export AWS_ENDPOINT_URL=$ec2_salve
+  expect_eq "create-document E2E-Child from e2e/runbooks/child.yaml" "E2E-Child	Automation	Active" \
+    aws ssm create-document --name E2E-Child --document-type Automation --document-format YAML \
+    --content file://e2e/runbooks/child.yaml --output text \
+    --query 'DocumentDescription.[Name,DocumentType,Status]'
+  expect_eq "create-document E2E-EveryAction from e2e/runbooks/every-action.yaml" "E2E-EveryAction	Automation	Active" \
+    aws ssm create-document --name E2E-EveryAction --document-type Automation --document-format YAML \
+    --content file://e2e/runbooks/every-action.yaml --output text \
+    --query 'DocumentDescription.[Name,DocumentType,Status]'
+  call aws ssm start-automation-execution --document-name E2E-EveryAction \
+    --parameters "ChildDocument=E2E-Child,InstanceId=$instance,Buckets=e2e-bucket-one,e2e-bucket-two" \
+    --query AutomationExecutionId --output text
+  every_id=$out
+  if ((rc == 0)) && ((${#every_id} == 36)); then ok "start-automation-execution E2E-EveryAction"; else bad "start-automation-execution E2E-EveryAction" "exit $rc: $err"; fi
+
+  if wait_status "$every_id" Waiting && [[ $status == Waiting ]] && wait_step "$every_id" Hold Waiting; then
+    ok "the execution waits at the aws:pause step Hold"
+  else
+    bad "the execution waits at the aws:pause step Hold" "status: $status, Hold: ${step_status:-}"
+  fi
+  expect_eq "get-automation-execution: CurrentStepName Hold, CurrentAction aws:pause" "Hold	aws:pause" \
+    aws ssm get-automation-execution --automation-execution-id "$every_id" --output text \
+    --query 'AutomationExecution.[CurrentStepName,CurrentAction]'
+  expect_ok "send-automation-signal Resume" \
+    aws ssm send-automation-signal --automation-execution-id "$every_id" --signal-type Resume
+  if wait_step "$every_id" Approve Waiting; then
+    ok "the execution then waits at the aws:approve step Approve"
+  else
+    bad "the execution then waits at the aws:approve step Approve" "Approve: ${step_status:-}"
+  fi
+  expect_eq "get-automation-execution: Waiting at Approve" "Waiting	Approve" \
+    aws ssm get-automation-execution --automation-execution-id "$every_id" --output text \
+    --query 'AutomationExecution.[AutomationExecutionStatus,CurrentStepName]'
+  expect_ok "send-automation-signal Approve" \
+    aws ssm send-automation-signal --automation-execution-id "$every_id" --signal-type Approve \
+    --payload Comment=e2e-approved
+  if wait_status "$every_id" && [[ $status == Success ]]; then
+    ok "E2E-EveryAction ends Success (a non-critical step failed)"
+  else
+    bad "E2E-EveryAction ends Success" "status: $status" \
+      "$(aws ssm get-automation-execution --automation-execution-id "$every_id" --query 'AutomationExecution.FailureMessage' --output text 2>&1)"
+  fi
+
+  expect_eq "describe-automation-step-executions: every step's status, in order" \
+    "DescribeRunbook	aws:executeAwsApi	Success
+PutRule	aws:executeAwsApi	Success
+AssertRuleActive	aws:assertAwsResourceProperty	Success
+WaitRuleManaged	aws:waitForAwsResourceProperty	Success
+IsAmazonRunbook	aws:branch	Success
+Nap	aws:sleep	Success
+Hold	aws:pause	Success
+Approve	aws:approve	Success
+SetStage	aws:updateVariable	Success
+EachBucket	aws:loop	Success
+ReportBucket	aws:executeAwsApi	Success
+ReportBucket	aws:executeAwsApi	Success
+ReadEvaluations	aws:executeAwsApi	Success
+RunChild	aws:executeAutomation	Success
+WhoAmI	aws:executeScript	Success
+InvokeLambda	aws:invokeLambdaFunction	Failed
+StartInstance	aws:changeInstanceState	Success" \
+    aws ssm describe-automation-step-executions --automation-execution-id "$every_id" --output text \
+    --query 'StepExecutions[].[StepName,Action,StepStatus]'
+  expect_eq "the loop ran its inner step once per Buckets value" "e2e-bucket-one	1
+e2e-bucket-two	2" \
+    aws ssm describe-automation-step-executions --automation-execution-id "$every_id" --output text \
+    --filters Key=StepName,Values=ReportBucket \
+    --query 'StepExecutions[].[ParentStepDetails.IteratorValue,ParentStepDetails.Iteration]'
+  expect_eq "aws:invokeLambdaFunction fails with its reason, non-critical, onFailure Continue" \
+    "Lambda-style handlers are not available yet.	Invocation	False	Continue" \
+    aws ssm describe-automation-step-executions --automation-execution-id "$every_id" --output text \
+    --filters Key=StepName,Values=InvokeLambda \
+    --query 'StepExecutions[0].[FailureMessage,FailureDetails.FailureStage,IsCritical,OnFailure]'
+  expect_eq "aws:executeScript reports what the script printed" "running as 123456789012" \
+    aws ssm describe-automation-step-executions --automation-execution-id "$every_id" --output text \
+    --filters Key=StepName,Values=WhoAmI --query 'StepExecutions[0].Outputs.ExecutionLog[0]'
+  call aws ssm get-automation-execution --automation-execution-id "$every_id" --output json \
+    --query AutomationExecution.Outputs
+  check "get-automation-execution: the document outputs of every step" python3 - "$out" <<'EOF'
+import json, sys
+got = json.loads(sys.argv[1] or "{}")
+want = {
+    "DescribeRunbook.Name": ["AWS-ConfigureS3BucketEncryption"],
+    "DescribeRunbook.Owner": ["Amazon"],
+    "Approve.ApprovalStatus": ["Approved"],
+    "EachBucket.CurrentIteration": ["2"],
+    "ReadEvaluations.ResourceIds": ["e2e-bucket-one", "e2e-bucket-two"],
+    "RunChild.Status": ["Success"],
+    "RunChild.Output": ["HELLO FROM AFTER-APPROVED"],
+    "WhoAmI.Account": ["123456789012"],
+    "WhoAmI.RuleState": ["ACTIVE"],
+    "WhoAmI.Stage": ["after-Approved"],
+}
+if got != want:
+    print("       got:  " + json.dumps(got, sort_keys=True))
+    print("       want: " + json.dumps(want, sort_keys=True))
+    sys.exit(1)
+EOF
+  expect_eq "the child automation ran E2E-Child with the parent as its parent" "E2E-Child	Success	$every_id" \
+    aws ssm describe-automation-executions --filters "Key=ParentExecutionId,Values=$every_id" --output text \
+    --query 'AutomationExecutionMetadataList[].[DocumentName,AutomationExecutionStatus,ParentAutomationExecutionId]'
+  expect_eq "the rule the runbook put is in Salve's Config" "e2e-every-action-bucket-versioning	ACTIVE" \
+    aws configservice describe-config-rules --config-rule-names e2e-every-action-bucket-versioning --output text \
+    --query 'ConfigRules[0].[ConfigRuleName,ConfigRuleState]'
+  export AWS_ENDPOINT_URL=$main_url
+  expect_eq "aws:changeInstanceState started the instance in moto" "running" \
+    env AWS_ENDPOINT_URL="$moto_url" aws ec2 describe-instances --instance-ids "$instance" \
+    --query 'Reservations[0].Instances[0].State.Name' --output text
+fi
+
 # --- boto3 -------------------------------------------------------------------------------
 
 echo "== boto3 flow (e2e/boto3_flow.py)"

@@ -62,6 +62,7 @@ const (
 	InvalidAutomationSignal                   = "InvalidAutomationSignalException"
 	InvalidAutomationStatusUpdate             = "InvalidAutomationStatusUpdateException"
 	IdempotentParameterMismatch               = "IdempotentParameterMismatch"
+	InvalidTarget                             = "InvalidTarget"
 
 	// STS.
 	InvalidClientTokenID = "InvalidClientTokenId"
@@ -127,6 +128,7 @@ var statuses = map[string]int{
 	InvalidAutomationSignal:                   400,
 	InvalidAutomationStatusUpdate:             400,
 	IdempotentParameterMismatch:               400,
+	InvalidTarget:                             400,
 
 	InvalidClientTokenID: 403,
 }

@@ -23,13 +23,20 @@ const (
 // Stop cancels an execution (engine.Cancel): the running step ends
 // Cancelled and the execution is Cancelled, or Cancelling while its
 // onCancel workflow runs. Type Complete behaves as Cancel. A finished
-// execution is InvalidAutomationStatusUpdateException.
+// execution is InvalidAutomationStatusUpdateException. Stopping a
+// rate-controlled parent starts no further child and stops the running
+// ones.
 func (s *Service) Stop(ctx context.Context, scope tenant.Scope, id, typ string) error {
+	var children []string
 	err := s.change(ctx, scope, id, func(e *engine.Engine, x *Execution, doc *automation.Document) error {
+		if x.Rate != nil {
+			var err error
+			children, err = s.stopParent(x)
+			return err
+		}
 		err := e.Cancel(x.Execution, doc)
 		if errors.Is(err, engine.ErrFinished) {
-			return awserr.New(awserr.InvalidAutomationStatusUpdate,
-				"Automation execution %s has already ended with status %s; it cannot be stopped.", id, x.Status)
+			return errAlreadyEnded(x)
 		}
 		return err
 	})
@@ -37,7 +44,23 @@ func (s *Service) Stop(ctx context.Context, scope tenant.Scope, id, typ string) 
 		return err
 	}
 	s.enqueue(scope, id)
+	for _, child := range children {
+		// A child that ended meanwhile is fine; anything else is logged,
+		// as the parent is already stopped.
+		var ae *awserr.Error
+		if err := s.Stop(ctx, scope, child, typ); err != nil && !errors.As(err, &ae) {
+			s.p.Logger.Error("stop child automation execution", "execution_id", child, "err", err)
+		}
+	}
 	return nil
+}
+
+// errAlreadyEnded is InvalidAutomationStatusUpdateException for a
+// finished execution.
+func errAlreadyEnded(x *Execution) error {
+	return awserr.New(awserr.InvalidAutomationStatusUpdate,
+		"Automation execution %s has already ended with status %s; it cannot be stopped.",
+		x.AutomationExecutionID, x.Status)
 }
 
 // SignalParams are the inputs of Signal.
@@ -51,12 +74,20 @@ type SignalParams struct {
 }
 
 // Signal delivers a SendAutomationSignal (engine.Signal) and queues the
-// execution. A StepName or StepExecutionId in the payload that the
+// execution. StartStep, and Resume while an Interactive execution waits
+// before a step, release that step (see interactiveSignal). A StepName or StepExecutionId in the payload that the
 // execution does not have is AutomationStepNotFoundException; a signal
 // the execution does not accept now is InvalidAutomationSignalException.
 func (s *Service) Signal(ctx context.Context, p SignalParams) error {
 	err := s.change(ctx, p.Scope, p.ID, func(e *engine.Engine, x *Execution, doc *automation.Document) error {
+		if x.Rate != nil {
+			return badSignal("Automation execution %s runs one child execution per target and has no steps "+
+				"of its own; send the signal to a child execution.", x.AutomationExecutionID)
+		}
 		if err := checkSignalStep(x, p.Payload); err != nil {
+			return err
+		}
+		if handled, err := interactiveSignal(x, doc, p); handled {
 			return err
 		}
 		err := e.Signal(x.Execution, doc, engine.ReceivedSignal{Type: p.Type, Payload: p.Payload, Sender: p.Sender})

@@ -21,10 +21,27 @@
 //   - The runbook content is copied into the execution record when it
 //     starts, so updating or deleting the document does not disturb a
 //     running execution.
-//   - Mode Interactive and rate control (Targets, TargetMaps,
-//     TargetLocations) are refused with
-//     InvalidAutomationExecutionParametersException saying Salve does not
-//     support them yet.
+//   - Rate control: a start with Targets (Key ParameterValues only; any
+//     other key is InvalidTarget) or TargetMaps stores a parent that runs
+//     no steps. Advancing the parent (one store transaction) re-reads its
+//     children, starts new ones in target order while fewer than
+//     MaxConcurrency (default 10; a percentage of the targets rounded
+//     down, at least 1) run and no more than MaxErrors (default 0; a
+//     percentage rounded down) did not succeed, and ends it: Success
+//     when every child succeeded, Failed when MaxErrors stopped new
+//     starts (children already running finish first), CompletedWithFailure
+//     when every target ran but some child did not succeed. Children
+//     wake their parent when they end; after a restart the parent is
+//     re-evaluated from its children's stored states. There is no
+//     ramp-up (AWS starts one child, then two, ...). TargetLocations are
+//     refused.
+//   - Mode Interactive: before each main step the execution is Waiting
+//     (CurrentStepName names the step the flow chose). StartStep
+//     {StepName} runs any main step next (skipping or repeating steps),
+//     and the flow goes on from it; Resume runs the step the flow chose.
+//     Steps inside aws:loop run without stopping. The gate is the
+//     engine's Persist hook: a save made between two steps of an
+//     Interactive execution that was not released stops Advance.
 //   - StopAutomationExecution Type Complete behaves as Cancel.
 //   - A finished child execution wakes its parent at once.
 package runbooks

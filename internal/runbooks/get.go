@@ -33,8 +33,15 @@ type Progress struct {
 }
 
 // Progress counts x's steps: Total is every main step that ran or will,
-// the others count step runs by final status.
+// the others count step runs by final status. For a rate-controlled
+// parent it counts children instead: Total is the number of targets, the
+// others count children by final status (targets never started count in
+// Total only).
 func (x *Execution) Progress() Progress {
+	if x.Rate != nil {
+		_, p := x.Rate.counts()
+		return p
+	}
 	steps := x.StepsWithPending()
 	p := Progress{Total: len(steps)}
 	for _, se := range steps {

@@ -21,6 +21,10 @@ const (
 	bucketActive  = "automation-active"
 )
 
+// StatusCompletedWithFailure ends a rate-controlled parent whose
+// children all ran but not all succeeded.
+const StatusCompletedWithFailure = "CompletedWithFailure"
+
 // Mode values of StartAutomationExecution.
 const (
 	ModeAuto        = "Auto"
@@ -40,7 +44,7 @@ type Execution struct {
 	*engine.Execution `json:"Execution"`
 	// Scope is where the execution runs.
 	Scope tenant.Scope `json:"Scope"`
-	// Mode is Auto.
+	// Mode is Auto or Interactive.
 	Mode string `json:"Mode"`
 	// ExecutedBy is the ARN of the caller who started it.
 	ExecutedBy string `json:"ExecutedBy,omitempty"`
@@ -56,6 +60,21 @@ type Execution struct {
 	// started.
 	Content string `json:"Content"`
 	Format  string `json:"Format"`
+	// Rate is the rate control of a parent started with Targets or
+	// TargetMaps; nil for every other execution.
+	Rate *RateControl `json:"RateControl,omitempty"`
+	// Target is the target value a rate-controlled child runs on.
+	Target string `json:"Target,omitempty"`
+	// StepReleased says that an Interactive execution may start its
+	// current step (StartStep or Resume arrived); it is cleared when the
+	// step starts.
+	StepReleased bool `json:"StepReleased,omitempty"`
+}
+
+// Finished reports whether the execution has a final status, including
+// the CompletedWithFailure of a rate-controlled parent.
+func (x *Execution) Finished() bool {
+	return x.Execution.Finished() || x.Status == StatusCompletedWithFailure
 }
 
 // activeEntry is the global index entry of an unfinished execution.

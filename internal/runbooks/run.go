@@ -91,15 +91,37 @@ func (s *Service) advance(ctx context.Context, j job) error {
 // advanceLocked loads and advances an execution under its lock.
 func (s *Service) advanceLocked(ctx context.Context, j job) (*Execution, engine.Outcome, error) {
 	x, err := s.load(ctx, j.scope, j.id)
-	if err != nil || x.Finished() {
-		return x, engine.Outcome{Kind: engine.Done}, err
+	switch {
+	case err != nil:
+		return x, engine.Outcome{}, err
+	case x.Rate != nil:
+		// A parent re-reads its children even once it ended, so its
+		// counters follow children that finish after a stop.
+		err := s.advanceParent(ctx, x)
+		return x, parentOutcome(x), err
+	case x.Finished():
+		return x, engine.Outcome{Kind: engine.Done}, nil
+	case x.awaitingStep() && !x.StepReleased:
+		return x, engine.Outcome{Kind: engine.WaitSignal}, nil
 	}
 	doc, err := x.document()
 	if err != nil {
 		return x, engine.Outcome{}, err
 	}
 	out, err := s.engine(ctx, x).Advance(ctx, x.Execution, doc)
+	if errors.Is(err, errAwaitStep) {
+		return x, engine.Outcome{Kind: engine.WaitSignal}, nil
+	}
 	return x, out, err
+}
+
+// parentOutcome is Done for an ended parent; a running one waits for its
+// children.
+func parentOutcome(x *Execution) engine.Outcome {
+	if x.Finished() {
+		return engine.Outcome{Kind: engine.Done}
+	}
+	return engine.Outcome{Kind: engine.WaitSignal}
 }
 
 // load reads an execution.
@@ -172,7 +194,9 @@ func (s *Service) Recover(ctx context.Context) error {
 func (s *Service) recoverOne(ctx context.Context, scope tenant.Scope, id string) error {
 	defer s.lock(id)()
 	x, err := s.load(ctx, scope, id)
-	if err != nil {
+	if err != nil || x.Rate != nil {
+		// A parent is re-evaluated from its children's stored states
+		// when it is advanced.
 		return err
 	}
 	doc, err := x.document()

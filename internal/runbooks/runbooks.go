@@ -93,7 +93,14 @@ func (s *Service) engine(ctx context.Context, x *Execution) *engine.Engine {
 		Functions: s.p.Functions,
 		Children:  &children{s: s, parent: x},
 		Persist: func(*engine.Execution) error {
-			return s.p.Store.Update(ctx, func(tx store.Tx) error { return putExecution(tx, x) })
+			pause := x.gate()
+			if err := s.p.Store.Update(ctx, func(tx store.Tx) error { return putExecution(tx, x) }); err != nil {
+				return err
+			}
+			if pause {
+				return errAwaitStep
+			}
+			return nil
 		},
 	})
 }

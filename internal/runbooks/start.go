@@ -28,15 +28,23 @@ type StartParams struct {
 	Parameters map[string][]string
 	// ClientToken makes the start idempotent ("" for none).
 	ClientToken string
-	// Mode is Auto ("" means Auto).
+	// Mode is Auto or Interactive ("" means Auto).
 	Mode string
 	// ExecutedBy is the caller's ARN.
 	ExecutedBy string
 	// ParentID is set for child executions.
 	ParentID string
-	// RateControl reports that the request named Targets, TargetMaps,
-	// TargetParameterName, MaxConcurrency, MaxErrors or TargetLocations.
-	RateControl bool
+	// TargetParameterName, Targets, TargetMaps, MaxConcurrency and
+	// MaxErrors ask for a rate-controlled parent that starts one child
+	// per target (see advanceParent).
+	TargetParameterName string
+	Targets             []Target
+	TargetMaps          []map[string][]string
+	MaxConcurrency      string
+	MaxErrors           string
+	// MultiAccount reports that the request named TargetLocations or
+	// TargetLocationsURL, which Salve does not run.
+	MultiAccount bool
 }
 
 // Start validates and stores a new execution and queues it; it returns
@@ -59,18 +67,15 @@ func (s *Service) Start(ctx context.Context, p StartParams) (string, error) {
 	return id, nil
 }
 
-// check refuses what Salve does not run.
+// check refuses what Salve does not run and members that do not fit
+// together.
 func (p StartParams) check() error {
-	switch {
-	case p.Mode == ModeInteractive:
-		return awserr.New(awserr.InvalidAutomationExecutionParameters,
-			"Mode Interactive is not supported by Salve yet; start the execution in Auto mode.")
-	case p.RateControl:
-		return awserr.New(awserr.InvalidAutomationExecutionParameters, "Rate control (Targets, TargetMaps, "+
-			"TargetParameterName, MaxConcurrency, MaxErrors, TargetLocations) is not supported by Salve yet; "+
-			"start one execution per target with its parameters instead.")
+	if p.MultiAccount {
+		return awserr.New(awserr.InvalidAutomationExecutionParameters, "Multi-account and multi-Region runs "+
+			"(TargetLocations, TargetLocationsURL) are not supported by Salve yet; start one execution in each "+
+			"account and Region instead.")
 	}
-	return nil
+	return p.checkRateControl()
 }
 
 // start runs inside the Update of Start.
@@ -79,7 +84,11 @@ func (s *Service) start(tx store.Tx, p StartParams) (string, error) {
 	if id, found, err := checkToken(tx, p, hash); found || err != nil {
 		return id, err
 	}
-	x, err := s.newExecution(tx, p)
+	newX := s.newExecution
+	if p.rateControlled() {
+		newX = s.newParent
+	}
+	x, err := newX(tx, p)
 	if err != nil {
 		return "", err
 	}
@@ -114,7 +123,8 @@ func checkToken(tx store.Tx, p StartParams, hash string) (string, bool, error) {
 
 // hash identifies the request a ClientToken stands for.
 func (p StartParams) hash() string {
-	b, _ := json.Marshal([]any{p.DocumentName, p.DocumentVersion, p.Parameters, p.Mode, p.ParentID})
+	b, _ := json.Marshal([]any{p.DocumentName, p.DocumentVersion, p.Parameters, p.Mode, p.ParentID,
+		p.TargetParameterName, p.Targets, p.TargetMaps, p.MaxConcurrency, p.MaxErrors})
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
@@ -134,16 +144,20 @@ func (s *Service) newExecution(tx store.Tx, p StartParams) (*Execution, error) {
 	if err != nil {
 		return nil, err
 	}
-	id := uuid.NewString()
-	if s.p.NewID != nil {
-		id = s.p.NewID()
-	}
-	ex := engine.NewExecution(doc, engine.NewExecutionParams{ID: id, DocumentName: d.Name,
+	ex := engine.NewExecution(doc, engine.NewExecutionParams{ID: s.newID(), DocumentName: d.Name,
 		DocumentVersion: d.DocumentVersion, AccountID: p.Scope.AccountID, Region: p.Scope.Region,
 		AssumeRole: role, Parameters: params})
-	return &Execution{Execution: ex, Scope: p.Scope, Mode: ModeAuto, ExecutedBy: p.ExecutedBy,
+	return &Execution{Execution: ex, Scope: p.Scope, Mode: orDefault(p.Mode, ModeAuto), ExecutedBy: p.ExecutedBy,
 		ClientToken: p.ClientToken, ParentID: p.ParentID, CreatedAt: s.p.Clock.Now(), Steps: stepsOf(doc),
 		Content: d.Content, Format: d.Format}, nil
+}
+
+// newID returns a new execution id.
+func (s *Service) newID() string {
+	if s.p.NewID != nil {
+		return s.p.NewID()
+	}
+	return uuid.NewString()
 }
 
 // resolveRunbook loads and parses an Automation document, in the errors

@@ -18,42 +18,90 @@ type automationFilter struct {
 
 // automationExecution is the AutomationExecution shape.
 type automationExecution struct {
-	AutomationExecutionID       string              `json:"AutomationExecutionId"`
-	DocumentName                string              `json:"DocumentName"`
-	DocumentVersion             string              `json:"DocumentVersion,omitempty"`
-	ExecutionStartTime          *awsproto.Timestamp `json:"ExecutionStartTime,omitempty"`
-	ExecutionEndTime            *awsproto.Timestamp `json:"ExecutionEndTime,omitempty"`
-	AutomationExecutionStatus   string              `json:"AutomationExecutionStatus"`
-	StepExecutions              []stepExecution     `json:"StepExecutions"`
-	StepExecutionsTruncated     bool                `json:"StepExecutionsTruncated"`
-	Parameters                  map[string][]string `json:"Parameters,omitempty"`
-	Outputs                     map[string][]string `json:"Outputs,omitempty"`
-	Variables                   map[string][]string `json:"Variables,omitempty"`
-	FailureMessage              string              `json:"FailureMessage,omitempty"`
-	Mode                        string              `json:"Mode"`
-	ParentAutomationExecutionID string              `json:"ParentAutomationExecutionId,omitempty"`
-	ExecutedBy                  string              `json:"ExecutedBy,omitempty"`
-	CurrentStepName             string              `json:"CurrentStepName,omitempty"`
-	CurrentAction               string              `json:"CurrentAction,omitempty"`
-	ProgressCounters            progressCounters    `json:"ProgressCounters"`
+	AutomationExecutionID       string                `json:"AutomationExecutionId"`
+	DocumentName                string                `json:"DocumentName"`
+	DocumentVersion             string                `json:"DocumentVersion,omitempty"`
+	ExecutionStartTime          *awsproto.Timestamp   `json:"ExecutionStartTime,omitempty"`
+	ExecutionEndTime            *awsproto.Timestamp   `json:"ExecutionEndTime,omitempty"`
+	AutomationExecutionStatus   string                `json:"AutomationExecutionStatus"`
+	StepExecutions              []stepExecution       `json:"StepExecutions"`
+	StepExecutionsTruncated     bool                  `json:"StepExecutionsTruncated"`
+	Parameters                  map[string][]string   `json:"Parameters,omitempty"`
+	Outputs                     map[string][]string   `json:"Outputs,omitempty"`
+	Variables                   map[string][]string   `json:"Variables,omitempty"`
+	FailureMessage              string                `json:"FailureMessage,omitempty"`
+	Mode                        string                `json:"Mode"`
+	ParentAutomationExecutionID string                `json:"ParentAutomationExecutionId,omitempty"`
+	ExecutedBy                  string                `json:"ExecutedBy,omitempty"`
+	CurrentStepName             string                `json:"CurrentStepName,omitempty"`
+	CurrentAction               string                `json:"CurrentAction,omitempty"`
+	ProgressCounters            progressCounters      `json:"ProgressCounters"`
+	TargetParameterName         string                `json:"TargetParameterName,omitempty"`
+	Targets                     []automationTarget    `json:"Targets,omitempty"`
+	TargetMaps                  []map[string][]string `json:"TargetMaps,omitempty"`
+	ResolvedTargets             *resolvedTargets      `json:"ResolvedTargets,omitempty"`
+	MaxConcurrency              string                `json:"MaxConcurrency,omitempty"`
+	MaxErrors                   string                `json:"MaxErrors,omitempty"`
+	Target                      string                `json:"Target,omitempty"`
 }
 
 // automationExecutionMetadata is the AutomationExecutionMetadata shape.
 type automationExecutionMetadata struct {
-	AutomationExecutionID       string              `json:"AutomationExecutionId"`
-	DocumentName                string              `json:"DocumentName"`
-	DocumentVersion             string              `json:"DocumentVersion,omitempty"`
-	AutomationExecutionStatus   string              `json:"AutomationExecutionStatus"`
-	ExecutionStartTime          *awsproto.Timestamp `json:"ExecutionStartTime,omitempty"`
-	ExecutionEndTime            *awsproto.Timestamp `json:"ExecutionEndTime,omitempty"`
-	ExecutedBy                  string              `json:"ExecutedBy,omitempty"`
-	Outputs                     map[string][]string `json:"Outputs,omitempty"`
-	Mode                        string              `json:"Mode"`
-	ParentAutomationExecutionID string              `json:"ParentAutomationExecutionId,omitempty"`
-	CurrentStepName             string              `json:"CurrentStepName,omitempty"`
-	CurrentAction               string              `json:"CurrentAction,omitempty"`
-	FailureMessage              string              `json:"FailureMessage,omitempty"`
-	AutomationType              string              `json:"AutomationType"`
+	AutomationExecutionID       string                `json:"AutomationExecutionId"`
+	DocumentName                string                `json:"DocumentName"`
+	DocumentVersion             string                `json:"DocumentVersion,omitempty"`
+	AutomationExecutionStatus   string                `json:"AutomationExecutionStatus"`
+	ExecutionStartTime          *awsproto.Timestamp   `json:"ExecutionStartTime,omitempty"`
+	ExecutionEndTime            *awsproto.Timestamp   `json:"ExecutionEndTime,omitempty"`
+	ExecutedBy                  string                `json:"ExecutedBy,omitempty"`
+	Outputs                     map[string][]string   `json:"Outputs,omitempty"`
+	Mode                        string                `json:"Mode"`
+	ParentAutomationExecutionID string                `json:"ParentAutomationExecutionId,omitempty"`
+	CurrentStepName             string                `json:"CurrentStepName,omitempty"`
+	CurrentAction               string                `json:"CurrentAction,omitempty"`
+	FailureMessage              string                `json:"FailureMessage,omitempty"`
+	AutomationType              string                `json:"AutomationType"`
+	TargetParameterName         string                `json:"TargetParameterName,omitempty"`
+	Targets                     []automationTarget    `json:"Targets,omitempty"`
+	TargetMaps                  []map[string][]string `json:"TargetMaps,omitempty"`
+	ResolvedTargets             *resolvedTargets      `json:"ResolvedTargets,omitempty"`
+	MaxConcurrency              string                `json:"MaxConcurrency,omitempty"`
+	MaxErrors                   string                `json:"MaxErrors,omitempty"`
+	Target                      string                `json:"Target,omitempty"`
+}
+
+// resolvedTargets is the ResolvedTargets shape.
+type resolvedTargets struct {
+	ParameterValues []string `json:"ParameterValues"`
+	Truncated       bool     `json:"Truncated"`
+}
+
+// rateFields are the rate-control members shared by AutomationExecution
+// and AutomationExecutionMetadata.
+type rateFields struct {
+	targetParameterName string
+	targets             []automationTarget
+	targetMaps          []map[string][]string
+	resolved            *resolvedTargets
+	maxConcurrency      string
+	maxErrors           string
+}
+
+// rateOf renders x's rate control (zero for an execution without one).
+func rateOf(x *runbooks.Execution) rateFields {
+	r := x.Rate
+	if r == nil {
+		return rateFields{}
+	}
+	out := rateFields{targetParameterName: r.TargetParameterName, targetMaps: r.TargetMaps,
+		maxConcurrency: r.MaxConcurrency, maxErrors: r.MaxErrors}
+	for _, t := range r.Targets {
+		out.targets = append(out.targets, automationTarget{Key: ptr(t.Key), Values: t.Values})
+	}
+	if len(r.Targets) > 0 {
+		out.resolved = &resolvedTargets{ParameterValues: x.ResolvedTargets()}
+	}
+	return out
 }
 
 // stepExecution is the StepExecution shape.
@@ -116,8 +164,11 @@ func toAutomationExecution(x *runbooks.Execution) automationExecution {
 		Parameters: apiValues(x.Parameters), Outputs: x.Outputs, Variables: apiValues(x.Variables),
 		FailureMessage: x.FailureMessage, Mode: x.Mode, ParentAutomationExecutionID: x.ParentID,
 		ExecutedBy: x.ExecutedBy, CurrentStepName: x.CurrentStepName, CurrentAction: x.CurrentAction,
-		ProgressCounters: toProgress(x.Progress()),
+		ProgressCounters: toProgress(x.Progress()), Target: x.Target,
 	}
+	r := rateOf(x)
+	out.TargetParameterName, out.Targets, out.TargetMaps = r.targetParameterName, r.targets, r.targetMaps
+	out.ResolvedTargets, out.MaxConcurrency, out.MaxErrors = r.resolved, r.maxConcurrency, r.maxErrors
 	for i, se := range steps {
 		out.StepExecutions[i] = toStepExecution(se)
 	}
@@ -126,7 +177,10 @@ func toAutomationExecution(x *runbooks.Execution) automationExecution {
 
 // toMetadata renders an execution for DescribeAutomationExecutions.
 func toMetadata(x *runbooks.Execution) automationExecutionMetadata {
+	r := rateOf(x)
 	return automationExecutionMetadata{
+		TargetParameterName: r.targetParameterName, Targets: r.targets, TargetMaps: r.targetMaps,
+		ResolvedTargets: r.resolved, MaxConcurrency: r.maxConcurrency, MaxErrors: r.maxErrors, Target: x.Target,
 		AutomationExecutionID: x.AutomationExecutionID, DocumentName: x.DocumentName,
 		DocumentVersion: x.DocumentVersion, AutomationExecutionStatus: x.Status,
 		ExecutionStartTime: awsproto.NewTimestamp(x.ExecutionStartTime),
