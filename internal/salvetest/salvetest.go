@@ -18,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/stretchr/testify/require"
 
+	"github.com/salvehq/salve/internal/awscall"
 	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/clock"
 	"github.com/salvehq/salve/internal/server"
@@ -47,6 +48,9 @@ type Options struct {
 	AccessKeyID, Secret string
 	// Region of the default clients (us-east-1).
 	Region string
+	// AWSRemote, when set, is the real endpoint (e.g. a moto_server) runbook
+	// steps and scripts reach for the services Salve does not serve.
+	AWSRemote *awscall.RemoteConfig
 }
 
 // Setup starts a server on a fresh SQLite store in a temporary directory.
@@ -63,7 +67,7 @@ func Setup(t testing.TB, opts ...func(*Options)) *Env {
 	// The listener comes first so runbook scripts know Salve's URL.
 	ts := httptest.NewUnstartedServer(nil)
 	s, err := server.New(server.Params{Store: st, Clock: fake, AuthMode: o.AuthMode, Credentials: o.Credentials,
-		Endpoint: "http://" + ts.Listener.Addr().String()})
+		Endpoint: "http://" + ts.Listener.Addr().String(), AWSRemote: o.AWSRemote})
 	require.NoError(t, err)
 	ts.Config.Handler = s.Handler
 	ts.Start()

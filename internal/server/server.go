@@ -83,10 +83,9 @@ func New(p Params) (*Salve, error) {
 			return router.Call(ctx, req)
 		})
 	}
-	registry, err := actions(p.Endpoint)
-	if err != nil {
-		return nil, err
-	}
+	// Actions are registered once the services Salve serves are known
+	// (scripts send the others to AWSRemote); nothing runs before New returns.
+	registry := engine.NewRegistry()
 	s.Runbooks = runbooks.New(runbooks.Params{Store: p.Store, Clock: p.Clock,
 		Logger: p.Logger.With("component", "runbooks"), Caller: caller, Registry: registry})
 	s.Rules.AddDeleteGuard(s.Remediation.RuleDeleteGuard)
@@ -103,8 +102,13 @@ func New(p Params) (*Salve, error) {
 		apissm.Service(apissm.Deps{Documents: s.Documents, Compliance: s.Compliance, Runbooks: s.Runbooks}),
 	}
 	s.Query = []*awsproto.QueryService{apists.Service()}
-	if router, err = awscall.NewRouter(awscall.NewLocal(s.JSON, s.Query), p.AWSRemote); err != nil {
+	local := awscall.NewLocal(s.JSON, s.Query)
+	router, err := awscall.NewRouter(local, p.AWSRemote)
+	if err != nil {
 		return nil, fmt.Errorf("configure the AWS endpoint for runbooks: %w", err)
+	}
+	if err := registerActions(registry, p, local.Services()); err != nil {
+		return nil, err
 	}
 	s.Handler = awsproto.NewServer(awsproto.ServerParams{
 		// Clients date signatures by their wall clocks, so freshness is checked
@@ -118,18 +122,22 @@ func New(p Params) (*Salve, error) {
 	return s, nil
 }
 
-// actions registers every runbook action; with Salve's endpoint known,
-// aws:executeScript gets a Python runner whose boto3 calls come back here.
-func actions(endpoint string) (*engine.Registry, error) {
-	reg := engine.NewRegistry()
-	if endpoint == "" {
+// registerActions registers every runbook action; with Salve's endpoint
+// known, aws:executeScript gets a Python runner whose boto3 calls come back
+// here for the served services and go to p.AWSRemote for the others.
+func registerActions(reg *engine.Registry, p Params, served []string) error {
+	if p.Endpoint == "" {
 		action.Register(reg)
-		return reg, nil
+		return nil
 	}
-	runner, err := script.New(script.Params{Endpoint: endpoint})
+	sp := script.Params{Endpoint: p.Endpoint, Served: served}
+	if p.AWSRemote != nil {
+		sp.Remote, sp.RemoteEndpoints = p.AWSRemote.Endpoint, p.AWSRemote.Endpoints
+	}
+	runner, err := script.New(sp)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	action.Register(reg, action.WithScriptRunner(runner))
-	return reg, nil
+	return nil
 }

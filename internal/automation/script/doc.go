@@ -13,7 +13,13 @@
 // endpoint the Runner was given, the access key id is the execution's
 // 12-digit account id (Salve maps it to that account), the region is the
 // execution's, and no AWS_* variable or ~/.aws file of the host leaks in
-// (HOME is a fresh temporary directory). A run is capped at 600 s (AWS's
+// (HOME is a fresh temporary directory). When a remote endpoint is
+// configured (salve serve --aws-endpoint), every service Salve does not
+// serve gets botocore's per-service variable pointing there
+// (AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL_S3, …; the table of boto3 clients
+// is generated from botocore by services_gen.py) while AWS_ENDPOINT_URL
+// stays Salve; calls are signed with the same account-id key, which moto
+// and LocalStack accept and real AWS does not. A run is capped at 600 s (AWS's
 // limit) or less; on timeout or cancellation the whole process group is
 // killed. Crashes, hangs, garbage on the result descriptor and oversized
 // results all come back as an *Error, never a panic.

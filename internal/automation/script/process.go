@@ -142,6 +142,7 @@ func (r *Runner) environ(home string, rp RunParams) []string {
 		}
 		env = append(env, kv)
 	}
+	env = append(env, r.serviceEndpoints()...)
 	return append(env,
 		"HOME="+home,
 		"AWS_ENDPOINT_URL="+r.p.Endpoint,

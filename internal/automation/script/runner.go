@@ -29,6 +29,15 @@ type Params struct {
 	// Endpoint is the URL boto3 calls (AWS_ENDPOINT_URL): Salve's own
 	// address. Required.
 	Endpoint string
+	// Remote, when set, is the URL boto3 calls for every service Salve
+	// does not serve (AWS_ENDPOINT_URL_<SERVICE>): the runbook caller's
+	// real endpoint (salve serve --aws-endpoint).
+	Remote string
+	// RemoteEndpoints overrides Remote per service, by boto3 client name.
+	RemoteEndpoints map[string]string
+	// Served lists the boto3 client names Salve serves at Endpoint; they
+	// never go to Remote.
+	Served []string
 	// MaxRunTime caps every run (MaxRunTime when zero or larger).
 	MaxRunTime time.Duration
 	// MaxPayload caps the JSON result in bytes (MaxPayload when zero).
