@@ -2,6 +2,7 @@ package runbooks_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -70,20 +71,32 @@ mainSteps:
 // run, every step persisted to SQLite, Success) with benchStarters
 // concurrent starters over the real store, engine and actions.
 func BenchmarkStartOneStep(b *testing.B) {
-	benchStart(b, oneStepRunbook, 1)
+	benchWorkers(b, oneStepRunbook, 1)
 }
 
 // BenchmarkStartFiveStepBranch is BenchmarkStartOneStep for a five-step
 // runbook with two aws:branch steps.
 func BenchmarkStartFiveStepBranch(b *testing.B) {
-	benchStart(b, fiveStepBranchRunbook, 5)
+	benchWorkers(b, fiveStepBranchRunbook, 5)
+}
+
+// benchWorkers runs benchStart with the default number of workers and
+// with more: every step is several sequential commits, so a worker spends
+// most of an execution waiting for fsync, and the worker count bounds
+// throughput.
+func benchWorkers(b *testing.B, content string, steps int) {
+	for _, workers := range []int{runbooks.DefaultWorkers, 32} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			benchStart(b, content, steps, workers)
+		})
+	}
 }
 
 // benchStart starts b.N executions of content from benchStarters
 // goroutines, waits with Drain until all are finished, reports
 // executions/s and checks that every execution ran steps steps to Success.
-func benchStart(b *testing.B, content string, steps int) {
-	svc := benchService(b, content)
+func benchStart(b *testing.B, content string, steps, workers int) {
+	svc := benchService(b, content, workers)
 	ids := make([]string, b.N)
 	var next atomic.Int64
 	cpu0 := processCPU(b)
@@ -118,8 +131,9 @@ func benchStart(b *testing.B, content string, steps int) {
 }
 
 // benchService runs a Service over a fresh SQLite store in a temp dir
-// holding the runbook "rb", until the benchmark ends.
-func benchService(b *testing.B, content string) *runbooks.Service {
+// holding the runbook "rb", with workers workers, until the benchmark
+// ends.
+func benchService(b *testing.B, content string, workers int) *runbooks.Service {
 	b.Helper()
 	st, err := sqlite.Open(b.Context(), sqlite.OpenParams{Path: filepath.Join(b.TempDir(), "salve.db")})
 	require.NoError(b, err)
@@ -129,7 +143,7 @@ func benchService(b *testing.B, content string) *runbooks.Service {
 	_, err = docs.Create(b.Context(), documents.CreateParams{Scope: scope, Name: "rb", Content: content,
 		DocumentType: "Automation", Format: "YAML"})
 	require.NoError(b, err)
-	svc := runbooks.New(runbooks.Params{Store: st, Clock: clk})
+	svc := runbooks.New(runbooks.Params{Store: st, Clock: clk, Workers: workers})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- svc.Run(ctx) }()
