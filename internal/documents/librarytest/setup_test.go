@@ -14,8 +14,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
@@ -43,6 +46,9 @@ type env struct {
 	iam   *iam.Client
 	trail *cloudtrail.Client
 	sns   *sns.Client
+	kms   *kms.Client
+	lam   *lambda.Client
+	logs  *cloudwatchlogs.Client
 }
 
 // setup starts moto and Salve (its runbook caller pointed at moto).
@@ -54,6 +60,7 @@ func setup(t *testing.T) *env {
 		Credentials: credentials.NewStaticCredentialsProvider("testing", "testing", ""),
 		HTTPClient:  &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}}
 	e.ec2, e.iam, e.trail, e.sns = ec2.NewFromConfig(cfg), iam.NewFromConfig(cfg), cloudtrail.NewFromConfig(cfg), sns.NewFromConfig(cfg)
+	e.kms, e.lam, e.logs = kms.NewFromConfig(cfg), lambda.NewFromConfig(cfg), cloudwatchlogs.NewFromConfig(cfg)
 	e.s3 = s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true })
 	return e
 }
@@ -154,6 +161,10 @@ var volatile = []struct {
 	{regexp.MustCompile(`(\\?"HTTPHeaders\\?":)\{[^}]*\}`), `$1{}`},
 	{regexp.MustCompile(`(\\?"RequestId\\?":\s*\\?")[^"\\]*`), "$1<volatile>"},
 	{regexp.MustCompile(`[A-Za-z0-9]{52}`), "<request-id>"},
+	{regexp.MustCompile(`\b(vgw|iip-assoc|AROA|AIDA|ANPA|AIPA)-?[0-9a-zA-Z]{12,21}\b`), "$1-<id>"},
+	{regexp.MustCompile(`http://127\.0\.0\.1:\d+`), "http://<moto>"},
+	// A script's traceback: keep its last line, the error itself.
+	{regexp.MustCompile(`Traceback \(most recent call last\):.*\\n([\w.]+(Error|Exception): )`), "Traceback (…): $1"},
 }
 
 // normalise replaces the volatile parts of s.
@@ -178,11 +189,18 @@ func traceOf(name string, x *types.AutomationExecution) trace {
 // testdata/<name>.golden, rewriting it with -update.
 func requireGolden(t *testing.T, name string, x *types.AutomationExecution) {
 	t.Helper()
+	requireGoldenAt(t, filepath.Join("testdata", name+".golden"), name, x)
+}
+
+// requireGoldenAt compares the normalised trace of x (the run of runbook
+// name) with the golden file at path, rewriting it with -update.
+func requireGoldenAt(t *testing.T, path, name string, x *types.AutomationExecution) {
+	t.Helper()
 	raw, err := json.MarshalIndent(traceOf(name, x), "", "  ")
 	require.NoError(t, err)
 	got := normalise(string(raw)) + "\n"
-	path := filepath.Join("testdata", name+".golden")
 	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 		return
 	}
