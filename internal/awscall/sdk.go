@@ -1,8 +1,13 @@
 package awscall
 
 import (
+	"context"
+	"fmt"
+	"net/url"
 	"reflect"
 	"slices"
+
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -39,7 +44,7 @@ var sdkServices = map[string]sdkService{
 	"lambda":     client(lambda.NewFromConfig),
 	"logs":       client(cloudwatchlogs.NewFromConfig),
 	"s3":         {clientType: reflect.TypeFor[*s3.Client](), build: newS3},
-	"s3control":  client(s3control.NewFromConfig),
+	"s3control":  {clientType: reflect.TypeFor[*s3control.Client](), build: newS3Control},
 	"sns":        client(sns.NewFromConfig),
 	"ssm":        client(ssm.NewFromConfig),
 	"sts":        client(sts.NewFromConfig),
@@ -58,6 +63,30 @@ func client[C, O any](newFromConfig func(aws.Config, ...func(*O)) *C) sdkService
 // addressing.
 func newS3(cfg aws.Config, customEndpoint bool) any {
 	return s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = customEndpoint })
+}
+
+// newS3Control builds an S3 Control client. Its endpoint rules put the
+// account id in front of the host ("123456789012.<host>"), which a custom
+// endpoint on an IP address or localhost cannot resolve; custom endpoints
+// are called as given instead.
+func newS3Control(cfg aws.Config, customEndpoint bool) any {
+	return s3control.NewFromConfig(cfg, func(o *s3control.Options) {
+		if customEndpoint && cfg.BaseEndpoint != nil {
+			o.EndpointResolverV2 = asGiven{url: *cfg.BaseEndpoint}
+		}
+	})
+}
+
+// asGiven resolves every S3 Control request to one URL, unchanged.
+type asGiven struct{ url string }
+
+// ResolveEndpoint implements s3control.EndpointResolverV2.
+func (r asGiven) ResolveEndpoint(context.Context, s3control.EndpointParameters) (smithyendpoints.Endpoint, error) {
+	u, err := url.Parse(r.url)
+	if err != nil {
+		return smithyendpoints.Endpoint{}, fmt.Errorf("parse endpoint %q: %w", r.url, err)
+	}
+	return smithyendpoints.Endpoint{URI: *u}, nil
 }
 
 // SDKServices lists the boto3 client names Remote can call, sorted.

@@ -10,7 +10,6 @@ import (
 	"github.com/salvehq/salve/internal/automation"
 	"github.com/salvehq/salve/internal/automation/engine"
 	"github.com/salvehq/salve/internal/awserr"
-	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
 )
 
@@ -74,8 +73,8 @@ type SignalParams struct {
 }
 
 // Signal delivers a SendAutomationSignal (engine.Signal) and queues the
-// execution. StartStep, and Resume while an Interactive execution waits
-// before a step, release that step (see interactiveSignal). A StepName or StepExecutionId in the payload that the
+// execution (StartStep and Resume drive Interactive executions, see
+// engine.Signal). A StepName or StepExecutionId in the payload that the
 // execution does not have is AutomationStepNotFoundException; a signal
 // the execution does not accept now is InvalidAutomationSignalException.
 func (s *Service) Signal(ctx context.Context, p SignalParams) error {
@@ -87,11 +86,11 @@ func (s *Service) Signal(ctx context.Context, p SignalParams) error {
 		if err := checkSignalStep(x, p.Payload); err != nil {
 			return err
 		}
-		if handled, err := interactiveSignal(x, doc, p); handled {
-			return err
-		}
 		err := e.Signal(x.Execution, doc, engine.ReceivedSignal{Type: p.Type, Payload: p.Payload, Sender: p.Sender})
-		if errors.Is(err, engine.ErrFinished) || errors.Is(err, engine.ErrInvalidSignal) {
+		switch {
+		case errors.Is(err, engine.ErrStepNotFound):
+			return awserr.New(awserr.AutomationStepNotFound, "%s", upperFirst(err.Error()))
+		case errors.Is(err, engine.ErrFinished) || errors.Is(err, engine.ErrInvalidSignal):
 			return awserr.New(awserr.InvalidAutomationSignal, "%s", upperFirst(err.Error()))
 		}
 		return err
@@ -123,18 +122,19 @@ func checkSignalStep(x *Execution, payload map[string][]string) error {
 func (s *Service) change(ctx context.Context, scope tenant.Scope, id string,
 	fn func(*engine.Engine, *Execution, *automation.Document) error) error {
 	defer s.lock(id)()
-	x, err := s.load(ctx, scope, id)
-	if err != nil {
-		return err
-	}
-	doc, err := x.document()
+	x, doc, err := s.loadRunbook(ctx, scope, id)
 	if err != nil {
 		return err
 	}
 	if err := fn(s.engine(ctx, x), x, doc); err != nil {
 		return err
 	}
-	return s.p.Store.Update(ctx, func(tx store.Tx) error { return putExecution(tx, x) })
+	return s.save(ctx, x)
+}
+
+// badSignal is InvalidAutomationSignalException.
+func badSignal(format string, args ...any) error {
+	return awserr.New(awserr.InvalidAutomationSignal, format, args...)
 }
 
 // upperFirst capitalises an engine error for an AWS message.

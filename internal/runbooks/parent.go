@@ -12,11 +12,12 @@ import (
 // that each one's parameters bind) and builds the InProgress parent. The
 // parent runs no steps: advanceParent starts and watches its children.
 func (s *Service) newParent(tx store.Tx, p StartParams) (*Execution, error) {
-	d, doc, err := resolveRunbook(tx, p.Scope, p.DocumentName, p.DocumentVersion)
+	r, err := s.resolveRunbook(tx, p.Scope, p.DocumentName, p.DocumentVersion)
 	if err != nil {
 		return nil, err
 	}
-	runs, err := p.targetRuns(doc)
+	d := r.doc
+	runs, err := p.targetRuns(r.parsed)
 	if err != nil {
 		return nil, err
 	}
@@ -28,7 +29,7 @@ func (s *Service) newParent(tx store.Tx, p StartParams) (*Execution, error) {
 		MaxConcurrency: orDefault(p.MaxConcurrency, DefaultMaxConcurrency),
 		MaxErrors:      orDefault(p.MaxErrors, DefaultMaxErrors), Runs: runs}
 	return &Execution{Execution: ex, Scope: p.Scope, Mode: ModeAuto, ExecutedBy: p.ExecutedBy,
-		ClientToken: p.ClientToken, CreatedAt: now, Content: d.Content, Format: d.Format, Rate: rate}, nil
+		ClientToken: p.ClientToken, CreatedAt: now, RunbookHash: r.hash, Rate: rate}, nil
 }
 
 // rawValues keeps request parameters as the lists they were given as.

@@ -6,19 +6,19 @@ import (
 	"math"
 	"time"
 
-	"github.com/salvehq/salve/internal/automation"
 	"github.com/salvehq/salve/internal/automation/engine"
 	"github.com/salvehq/salve/internal/awserr"
 	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
 )
 
-// Record kinds (per-scope buckets) and the global active index.
+// Record kinds (per-scope buckets) and the global wake-up index.
 const (
 	kindExecution = "automation-executions"
 	kindByTime    = "automation-executions-by-time"
 	kindToken     = "automation-client-tokens"
-	bucketActive  = "automation-active"
+	kindRunbook   = "automation-runbooks"
+	bucketWake    = "automation-wakeups"
 )
 
 // StatusCompletedWithFailure ends a rate-controlled parent whose
@@ -56,19 +56,18 @@ type Execution struct {
 	CreatedAt time.Time `json:"CreatedAt"`
 	// Steps are the runbook's main steps in array order.
 	Steps []Step `json:"Steps"`
-	// Content and Format are the runbook as it was when the execution
-	// started.
-	Content string `json:"Content"`
-	Format  string `json:"Format"`
+	// RunbookHash names the snapshot of the runbook taken when the
+	// execution started (see snapshot.go), so updating or deleting the
+	// document does not disturb a running execution.
+	RunbookHash string `json:"RunbookHash"`
+	// WakeKey is the key of the execution's entry in the wake-up index,
+	// "" once it is finished (see wake.go).
+	WakeKey string `json:"WakeKey,omitempty"`
 	// Rate is the rate control of a parent started with Targets or
 	// TargetMaps; nil for every other execution.
 	Rate *RateControl `json:"RateControl,omitempty"`
 	// Target is the target value a rate-controlled child runs on.
 	Target string `json:"Target,omitempty"`
-	// StepReleased says that an Interactive execution may start its
-	// current step (StartStep or Resume arrived); it is cleared when the
-	// step starts.
-	StepReleased bool `json:"StepReleased,omitempty"`
 }
 
 // Finished reports whether the execution has a final status, including
@@ -77,37 +76,15 @@ func (x *Execution) Finished() bool {
 	return x.Execution.Finished() || x.Status == StatusCompletedWithFailure
 }
 
-// activeEntry is the global index entry of an unfinished execution.
-type activeEntry struct {
-	AccountID string    `json:"AccountId"`
-	Region    string    `json:"Region"`
-	ID        string    `json:"Id"`
-	WaitUntil time.Time `json:"WaitUntil,omitzero"`
-}
-
 // tokenEntry remembers an idempotent start.
 type tokenEntry struct {
 	ID   string `json:"Id"`
 	Hash string `json:"Hash"`
 }
 
-// document parses the runbook the execution runs.
-func (x *Execution) document() (*automation.Document, error) {
-	doc, err := automation.Parse([]byte(x.Content), x.Format)
-	if err != nil {
-		return nil, fmt.Errorf("parse runbook of execution %s: %w", x.AutomationExecutionID, err)
-	}
-	return doc, nil
-}
-
 // timeKey orders executions newest first, ties by id.
 func timeKey(x *Execution) string {
 	return store.Key(fmt.Sprintf("%020d", math.MaxInt64-x.CreatedAt.UnixNano()), x.AutomationExecutionID)
-}
-
-// activeKey is x's key in the global active index.
-func activeKey(scope tenant.Scope, id string) string {
-	return store.Key(scope.AccountID, scope.Region, id)
 }
 
 // getExecution loads an execution; a missing one is
@@ -123,20 +100,6 @@ func getExecution(tx store.Tx, scope tenant.Scope, id string) (*Execution, error
 		return nil, err
 	}
 	return &x, nil
-}
-
-// putExecution saves x and keeps the active index in step with it.
-func putExecution(tx store.Tx, x *Execution) error {
-	if err := store.PutRecord(tx, x.Scope.Bucket(kindExecution), x.AutomationExecutionID, x); err != nil {
-		return err
-	}
-	key := activeKey(x.Scope, x.AutomationExecutionID)
-	if x.Finished() {
-		_, err := tx.Delete(bucketActive, key)
-		return err
-	}
-	return store.PutRecord(tx, bucketActive, key, activeEntry{AccountID: x.Scope.AccountID,
-		Region: x.Scope.Region, ID: x.AutomationExecutionID, WaitUntil: x.WaitUntil})
 }
 
 // insertExecution saves a new x with its listing index entry.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/salvehq/salve/internal/automation"
 	"sync"
 	"time"
 
@@ -90,7 +91,7 @@ func (s *Service) advance(ctx context.Context, j job) error {
 
 // advanceLocked loads and advances an execution under its lock.
 func (s *Service) advanceLocked(ctx context.Context, j job) (*Execution, engine.Outcome, error) {
-	x, err := s.load(ctx, j.scope, j.id)
+	x, doc, err := s.loadRunbook(ctx, j.scope, j.id)
 	switch {
 	case err != nil:
 		return x, engine.Outcome{}, err
@@ -101,17 +102,8 @@ func (s *Service) advanceLocked(ctx context.Context, j job) (*Execution, engine.
 		return x, parentOutcome(x), err
 	case x.Finished():
 		return x, engine.Outcome{Kind: engine.Done}, nil
-	case x.awaitingStep() && !x.StepReleased:
-		return x, engine.Outcome{Kind: engine.WaitSignal}, nil
-	}
-	doc, err := x.document()
-	if err != nil {
-		return x, engine.Outcome{}, err
 	}
 	out, err := s.engine(ctx, x).Advance(ctx, x.Execution, doc)
-	if errors.Is(err, errAwaitStep) {
-		return x, engine.Outcome{Kind: engine.WaitSignal}, nil
-	}
 	return x, out, err
 }
 
@@ -135,38 +127,34 @@ func (s *Service) load(ctx context.Context, scope tenant.Scope, id string) (*Exe
 	return x, err
 }
 
-// Tick queues every execution whose wait is due at the clock's now.
+// loadRunbook reads an execution and the runbook it runs.
+func (s *Service) loadRunbook(ctx context.Context, scope tenant.Scope, id string) (*Execution,
+	*automation.Document, error) {
+	var x *Execution
+	var doc *automation.Document
+	err := s.p.Store.View(ctx, func(tx store.Tx) error {
+		var err error
+		if x, err = getExecution(tx, scope, id); err != nil {
+			return err
+		}
+		doc, err = s.runbook(tx, x)
+		return err
+	})
+	return x, doc, err
+}
+
+// Tick queues every execution whose wait is due at the clock's now. It
+// reads the wake-up index only up to the first entry not yet due.
 func (s *Service) Tick(ctx context.Context) error {
 	now := s.p.Clock.Now()
-	entries, err := s.active(ctx)
+	due, err := s.wakeups(ctx, func(e wakeEntry) bool { return e.due(now) })
 	if err != nil {
 		return err
 	}
-	for _, e := range entries {
-		if !e.WaitUntil.IsZero() && !now.Before(e.WaitUntil) {
-			s.enqueue(tenant.Scope{AccountID: e.AccountID, Region: e.Region}, e.ID)
-		}
+	for _, e := range due {
+		s.enqueue(e.scope, e.id)
 	}
 	return nil
-}
-
-// active lists the global active index.
-func (s *Service) active(ctx context.Context) ([]activeEntry, error) {
-	var out []activeEntry
-	err := s.p.Store.View(ctx, func(tx store.Tx) error {
-		items, err := tx.Scan(store.ScanParams{Bucket: bucketActive})
-		if err != nil {
-			return err
-		}
-		out = make([]activeEntry, len(items))
-		for i, it := range items {
-			if err := store.DecodeRecord(bucketActive, it.Key, it.Value, &out[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return out, err
 }
 
 // Recover prepares every unfinished execution after a restart
@@ -174,18 +162,17 @@ func (s *Service) active(ctx context.Context) ([]activeEntry, error) {
 // with a reason saying the process stopped; waits keep their deadlines)
 // and queues it.
 func (s *Service) Recover(ctx context.Context) error {
-	entries, err := s.active(ctx)
+	entries, err := s.wakeups(ctx, func(wakeEntry) bool { return true })
 	if err != nil {
 		return err
 	}
 	var errs []error
 	for _, e := range entries {
-		scope := tenant.Scope{AccountID: e.AccountID, Region: e.Region}
-		if err := s.recoverOne(ctx, scope, e.ID); err != nil {
-			errs = append(errs, fmt.Errorf("execution %s: %w", e.ID, err))
+		if err := s.recoverOne(ctx, e.scope, e.id); err != nil {
+			errs = append(errs, fmt.Errorf("execution %s: %w", e.id, err))
 			continue
 		}
-		s.enqueue(scope, e.ID)
+		s.enqueue(e.scope, e.id)
 	}
 	return errors.Join(errs...)
 }
@@ -193,19 +180,15 @@ func (s *Service) Recover(ctx context.Context) error {
 // recoverOne applies engine.Recover to one execution and saves it.
 func (s *Service) recoverOne(ctx context.Context, scope tenant.Scope, id string) error {
 	defer s.lock(id)()
-	x, err := s.load(ctx, scope, id)
+	x, doc, err := s.loadRunbook(ctx, scope, id)
 	if err != nil || x.Rate != nil {
 		// A parent is re-evaluated from its children's stored states
 		// when it is advanced.
-		return err
-	}
-	doc, err := x.document()
-	if err != nil {
 		return err
 	}
 	changed, err := s.engine(ctx, x).Recover(x.Execution, doc)
 	if err != nil || !changed {
 		return err
 	}
-	return s.p.Store.Update(ctx, func(tx store.Tx) error { return putExecution(tx, x) })
+	return s.save(ctx, x)
 }

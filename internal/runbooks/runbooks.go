@@ -44,9 +44,10 @@ type Params struct {
 
 // Service hosts automation executions.
 type Service struct {
-	p     Params
-	locks [64]sync.Mutex
-	queue *queue
+	p        Params
+	locks    [64]sync.Mutex
+	queue    *queue
+	runbooks *runbookCache
 }
 
 // New returns a Service. It accepts starts at once; executions advance
@@ -65,7 +66,7 @@ func New(p Params) *Service {
 	if p.TickInterval <= 0 {
 		p.TickInterval = DefaultTickInterval
 	}
-	return &Service{p: p, queue: newQueue()}
+	return &Service{p: p, queue: newQueue(), runbooks: newRunbookCache(DefaultRunbookCache)}
 }
 
 // job names one execution to advance.
@@ -92,15 +93,6 @@ func (s *Service) engine(ctx context.Context, x *Execution) *engine.Engine {
 		Caller:    s.p.Caller,
 		Functions: s.p.Functions,
 		Children:  &children{s: s, parent: x},
-		Persist: func(*engine.Execution) error {
-			pause := x.gate()
-			if err := s.p.Store.Update(ctx, func(tx store.Tx) error { return putExecution(tx, x) }); err != nil {
-				return err
-			}
-			if pause {
-				return errAwaitStep
-			}
-			return nil
-		},
+		Persist:   func(*engine.Execution) error { return s.save(ctx, x) },
 	})
 }

@@ -174,7 +174,7 @@ func TestService_ActiveIndexEmptiesWhenDone(t *testing.T) {
 		var n int
 		require.NoError(t, b.st.View(context.Background(), func(tx store.Tx) error {
 			var err error
-			n, err = tx.Count(store.ScanParams{Bucket: "automation-active"})
+			n, err = tx.Count(store.ScanParams{Bucket: "automation-wakeups"})
 			return err
 		}))
 		return n
@@ -183,5 +183,5 @@ func TestService_ActiveIndexEmptiesWhenDone(t *testing.T) {
 	b.clk.Advance(time.Hour)
 	require.NoError(t, svc.Tick(context.Background()))
 	drain(t, svc)
-	require.Equal(t, 0, count(), "finished executions leave the active index")
+	require.Equal(t, 0, count(), "finished executions leave the wake-up index")
 }

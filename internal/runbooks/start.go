@@ -132,10 +132,11 @@ func (p StartParams) hash() string {
 // newExecution resolves the runbook, binds the parameters and builds the
 // Pending execution.
 func (s *Service) newExecution(tx store.Tx, p StartParams) (*Execution, error) {
-	d, doc, err := resolveRunbook(tx, p.Scope, p.DocumentName, p.DocumentVersion)
+	r, err := s.resolveRunbook(tx, p.Scope, p.DocumentName, p.DocumentVersion)
 	if err != nil {
 		return nil, err
 	}
+	d, doc := r.doc, r.parsed
 	params, err := expr.BindParameters(doc, p.Parameters)
 	if err != nil {
 		return nil, err
@@ -144,12 +145,13 @@ func (s *Service) newExecution(tx store.Tx, p StartParams) (*Execution, error) {
 	if err != nil {
 		return nil, err
 	}
+	mode := orDefault(p.Mode, ModeAuto)
 	ex := engine.NewExecution(doc, engine.NewExecutionParams{ID: s.newID(), DocumentName: d.Name,
 		DocumentVersion: d.DocumentVersion, AccountID: p.Scope.AccountID, Region: p.Scope.Region,
-		AssumeRole: role, Parameters: params})
-	return &Execution{Execution: ex, Scope: p.Scope, Mode: orDefault(p.Mode, ModeAuto), ExecutedBy: p.ExecutedBy,
+		AssumeRole: role, Parameters: params, Interactive: mode == ModeInteractive})
+	return &Execution{Execution: ex, Scope: p.Scope, Mode: mode, ExecutedBy: p.ExecutedBy,
 		ClientToken: p.ClientToken, ParentID: p.ParentID, CreatedAt: s.p.Clock.Now(), Steps: stepsOf(doc),
-		Content: d.Content, Format: d.Format}, nil
+		RunbookHash: r.hash}, nil
 }
 
 // newID returns a new execution id.
@@ -160,33 +162,45 @@ func (s *Service) newID() string {
 	return uuid.NewString()
 }
 
+// resolved is a runbook resolved for a start.
+type resolved struct {
+	doc    *documents.Document
+	parsed *automation.Document
+	// hash names the snapshot stored for the execution.
+	hash string
+}
+
 // resolveRunbook loads and parses an Automation document, in the errors
-// StartAutomationExecution uses.
-func resolveRunbook(tx store.Tx, scope tenant.Scope, name, version string) (*documents.Document, *automation.Document, error) {
+// StartAutomationExecution uses, and stores its snapshot.
+func (s *Service) resolveRunbook(tx store.Tx, scope tenant.Scope, name, version string) (*resolved, error) {
 	d, err := documents.Resolve(tx, scope, name, version)
 	var ae *awserr.Error
 	if errors.As(err, &ae) {
 		switch ae.Code {
 		case awserr.InvalidDocument:
-			return nil, nil, awserr.New(awserr.AutomationDefinitionNotFound,
+			return nil, awserr.New(awserr.AutomationDefinitionNotFound,
 				"Automation runbook %s does not exist in this account and region.", name)
 		case awserr.InvalidDocumentVersion:
-			return nil, nil, awserr.New(awserr.AutomationDefinitionVersionNotFound,
+			return nil, awserr.New(awserr.AutomationDefinitionVersionNotFound,
 				"Version %s of runbook %s does not exist.", version, name)
 		}
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if d.DocumentType != "Automation" {
-		return nil, nil, awserr.New(awserr.AutomationDefinitionNotFound,
+		return nil, awserr.New(awserr.AutomationDefinitionNotFound,
 			"Document %s is a %s document, not an Automation runbook.", name, d.DocumentType)
 	}
-	doc, err := automation.Parse([]byte(d.Content), d.Format)
+	hash := contentHash(d.Content, d.Format)
+	doc, err := s.runbooks.parse(hash, d.Content, d.Format)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return d, doc, nil
+	if err := putSnapshot(tx, scope, d, hash); err != nil {
+		return nil, err
+	}
+	return &resolved{doc: d, parsed: doc, hash: hash}, nil
 }
 
 // stepsOf lists a runbook's main steps.

@@ -21,13 +21,26 @@ func (e *Engine) runAttempt(ctx context.Context, x *Execution, doc *automation.D
 	if f != nil {
 		e.endStep(x, se, StatusFailed, f)
 		e.afterStep(x, doc, step, se, "")
-		return Outcome{}, false, e.persist(x, "step end")
+		x.unsaved = true
+		return Outcome{}, false, nil
+	}
+	effects := !Replayable(run.action)
+	if effects {
+		// A crash during the action must find the attempt started.
+		if err := e.save(x, "step start"); err != nil {
+			return Outcome{}, false, err
+		}
 	}
 	res, err := e.invoke(ctx, run)
 	if ctx.Err() != nil {
 		return Outcome{}, false, ctx.Err()
 	}
-	return e.record(x, doc, step, se, res, err)
+	out, wait, err := e.record(x, doc, step, se, res, err)
+	if err == nil && effects {
+		// What the action did (its outputs, its end) must not be lost.
+		err = e.save(x, "step end")
+	}
+	return out, wait, err
 }
 
 // prepare resolves the step's inputs and finds its action.
@@ -92,14 +105,15 @@ func (e *Engine) record(x *Execution, doc *automation.Document, step *automation
 			"Step timed out after %d seconds (attempt %d of %d).", se.TimeoutSeconds, se.Attempt, se.MaxAttempts))
 	case res.Loop != nil:
 		e.enterLoop(x, doc, step, se, res.Loop)
-		return Outcome{}, false, e.persist(x, "loop start")
 	case res.Wait != nil:
 		out := e.wait(x, se, res.Wait, deadline)
-		return out, true, e.persist(x, "step wait")
+		x.unsaved = true
+		return out, true, e.save(x, "step wait")
 	default:
 		e.succeed(x, doc, step, se, res)
 	}
-	return Outcome{}, false, e.persist(x, "step end")
+	x.unsaved = true
+	return Outcome{}, false, nil
 }
 
 // succeed records a successful attempt and moves to the next step; output

@@ -8,11 +8,40 @@
 // alongside it and never serialised.
 //
 // (*Engine).Advance runs steps until the execution finishes or must wait,
-// calling Params.Persist after every change that must survive a crash (a
-// step started, an attempt retried, a step finished, the execution ended),
-// so a host can save the execution step by step. Signal, Cancel and Recover
-// only change the execution; the host saves it and calls Advance again.
-// Time comes only from the injected clock.
+// calling Params.Persist where a crash must find the state (see
+// Persistence). Signal, Cancel and Recover only change the execution; the
+// host saves it and calls Advance again. Time comes only from the
+// injected clock.
+//
+// # Persistence
+//
+// The host saves an execution when it accepts it (Pending); after that
+// Advance persists only:
+//
+//   - before each attempt of an action that is not Replayable (it calls
+//     AWS, starts a child, runs a function), so a crash during it finds
+//     the attempt started and Recover retries it only if maxAttempts
+//     allow, and again after the attempt, so what it did is not lost;
+//   - when the execution waits (a time, a signal, an Interactive step),
+//     so the wait and its deadline survive a crash;
+//   - when the execution ends.
+//
+// The attempts of replayable actions (aws:branch, aws:updateVariable,
+// aws:sleep, aws:pause, aws:approve, aws:loop, or any action implementing
+// Replayer) are not saved on their own: after a crash Advance runs them
+// again from the last save, which does what the lost run did (times and
+// step execution ids aside, which nobody saw). A runbook of such steps
+// is therefore one save at its end, and a waiting one one save per wait.
+//
+// # Interactive mode
+//
+// An execution with Interactive set waits (Status Waiting, Outcome
+// WaitSignal, CurrentStepName the step the flow would run) before each
+// main step until a signal releases it: StartStep {StepName} runs the
+// named main step next (a step may run again or be skipped) and the flow
+// goes on from it; Resume runs the step the flow chose. Until the step
+// starts, a later StartStep may still redirect it. Steps inside aws:loop
+// and a cancellation workflow run without stopping.
 //
 // Control flow follows the runbook reference (runbooks.md §1.3): after a
 // success, isEnd stops, else nextStep, else the next step in array order;

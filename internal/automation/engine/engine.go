@@ -31,8 +31,9 @@ type Params struct {
 	// Functions runs Lambda-style handlers for aws:invokeLambdaFunction;
 	// nil fails such steps with a clear reason.
 	Functions FunctionInvoker
-	// Persist saves the execution; Advance calls it after every change
-	// that must survive a crash. Nil saves nothing.
+	// Persist saves the execution; Advance calls it where a crash must
+	// find the state (see the package doc, Persistence). Nil saves
+	// nothing.
 	Persist func(*Execution) error
 	// NewID returns a new StepExecutionId; nil uses random UUIDs.
 	NewID func() string
@@ -101,9 +102,6 @@ func (e *Engine) Advance(ctx context.Context, x *Execution, doc *automation.Docu
 	}
 	if x.Status == StatusPending {
 		e.begin(x, doc)
-		if err := e.p.Persist(x); err != nil {
-			return Outcome{}, fmt.Errorf("persist execution start: %w", err)
-		}
 	}
 	for !x.Finished() {
 		if err := ctx.Err(); err != nil {
@@ -114,7 +112,8 @@ func (e *Engine) Advance(ctx context.Context, x *Execution, doc *automation.Docu
 			return out, err
 		}
 	}
-	return Outcome{Kind: Done}, nil
+	// A step that aborted the execution finished it.
+	return Outcome{Kind: Done}, e.save(x, "execution end")
 }
 
 // begin starts a Pending execution at its first step.
@@ -123,6 +122,7 @@ func (e *Engine) begin(x *Execution, doc *automation.Document) {
 	x.ExecutionStartTime = e.p.Clock.Now()
 	x.CurrentStepName = doc.MainSteps[0].Name
 	x.CurrentAction = doc.MainSteps[0].Action
+	x.unsaved = true
 }
 
 // next moves x one step on: it finishes the execution, starts the current
@@ -132,18 +132,18 @@ func (e *Engine) next(ctx context.Context, x *Execution, doc *automation.Documen
 	if se == nil {
 		if x.CurrentStepName == "" {
 			e.finish(x, doc, "", "")
-			return Outcome{Kind: Done}, false, e.persist(x, "execution end")
+			return Outcome{Kind: Done}, false, e.save(x, "execution end")
 		}
 		if len(x.StepExecutions) >= MaxStepRuns {
 			e.finish(x, doc, StatusFailed, fmt.Sprintf("The runbook ran %d steps without ending; its onFailure "+
 				"jumps probably form a loop.", MaxStepRuns))
-			return Outcome{Kind: Done}, false, e.persist(x, "execution end")
+			return Outcome{Kind: Done}, false, e.save(x, "execution end")
+		}
+		if hold(x) {
+			return Outcome{Kind: WaitSignal}, true, e.save(x, "interactive wait")
 		}
 		var err error
 		if se, err = e.startStep(x, doc); err != nil {
-			return Outcome{}, false, err
-		}
-		if err := e.persist(x, "step start"); err != nil {
 			return Outcome{}, false, err
 		}
 	}
@@ -155,11 +155,16 @@ func (e *Engine) next(ctx context.Context, x *Execution, doc *automation.Documen
 	return e.runAttempt(ctx, x, doc, step, se)
 }
 
-// persist saves x, naming the change in the error.
-func (e *Engine) persist(x *Execution, what string) error {
+// save persists x when Advance changed it since the last save, naming
+// the change in the error.
+func (e *Engine) save(x *Execution, what string) error {
+	if !x.unsaved {
+		return nil
+	}
 	if err := e.p.Persist(x); err != nil {
 		return fmt.Errorf("persist %s: %w", what, err)
 	}
+	x.unsaved = false
 	return nil
 }
 
@@ -182,6 +187,8 @@ func (e *Engine) startStep(x *Execution, doc *automation.Document) (*StepExecuti
 	}
 	x.StepExecutions = append(x.StepExecutions, se)
 	x.CurrentAction = step.Action
+	x.StepReleased = false
+	x.unsaved = true
 	return se, nil
 }
 

@@ -54,6 +54,17 @@ type Execution struct {
 	// Loops are the aws:loop steps running now, outermost first: the
 	// current step is one of the innermost loop's Steps.
 	Loops []*LoopFrame `json:"Loops,omitempty"`
+	// Interactive says the execution runs in Mode Interactive: it waits
+	// before each main step until a StartStep or Resume signal releases
+	// it.
+	Interactive bool `json:"Interactive,omitempty"`
+	// StepReleased says that an Interactive execution may start its
+	// current step (StartStep or Resume arrived); starting the step
+	// clears it.
+	StepReleased bool `json:"StepReleased,omitempty"`
+
+	// unsaved says that Advance changed x since it last persisted it.
+	unsaved bool
 }
 
 // StepExecution is the state of one run of a step.
@@ -155,6 +166,8 @@ type NewExecutionParams struct {
 	AssumeRole string
 	// Parameters are the bound parameters (expr.BindParameters).
 	Parameters map[string]any
+	// Interactive starts the execution in Mode Interactive.
+	Interactive bool
 }
 
 // NewExecution returns a Pending execution of doc; variables start at
@@ -174,6 +187,7 @@ func NewExecution(doc *automation.Document, p NewExecutionParams) *Execution {
 		Parameters:            Values(p.Parameters),
 		Variables:             vars,
 		Status:                StatusPending,
+		Interactive:           p.Interactive,
 	}
 }
 

@@ -105,6 +105,7 @@ func (e *Engine) finish(x *Execution, doc *automation.Document, status, msg stri
 	x.CurrentStepName, x.CurrentAction = "", ""
 	x.WaitUntil, x.AwaitedSignals = time.Time{}, nil
 	x.Outputs = documentOutputs(x, doc)
+	x.unsaved = true
 }
 
 // finalStatus is Failed, with the first failed critical step's reason,

@@ -27,19 +27,24 @@ var (
 //   - StopStep to the running or waiting step: it ends Cancelled and the
 //     flow goes on as after a failure (onFailure). The Payload's
 //     StepExecutionId, when given, must name the current step run.
-//   - StartStep is refused: it drives Interactive executions, which Salve
-//     does not run yet.
+//   - StartStep {StepName} to an Interactive execution waiting before a
+//     main step: the named main step runs next and the flow goes on from
+//     it (ErrStepNotFound when it is not a main step).
+//   - Resume to an Interactive execution waiting before a main step: the
+//     step the flow chose runs (a Payload StepName must name it).
 //
 // Signal only changes x: the host saves it and calls Advance.
 func (e *Engine) Signal(x *Execution, doc *automation.Document, sig ReceivedSignal) error {
+	if sig.Type == SignalStartStep {
+		return e.releaseStep(x, doc, sig.Payload["StepName"])
+	}
 	if x.Finished() {
 		return fmt.Errorf("%w: execution %s is %s", ErrFinished, x.AutomationExecutionID, x.Status)
 	}
 	cur := x.current()
 	switch {
-	case sig.Type == SignalStartStep:
-		return fmt.Errorf("%w: StartStep applies to executions in Interactive mode, which Salve does not run yet",
-			ErrInvalidSignal)
+	case sig.Type == SignalResume && x.awaitingStep():
+		return resumeStep(x, sig.Payload["StepName"])
 	case cur == nil:
 		return fmt.Errorf("%w: execution %s has no running step", ErrInvalidSignal, x.AutomationExecutionID)
 	case sig.Type == SignalStopStep:

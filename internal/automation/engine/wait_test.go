@@ -276,8 +276,10 @@ func TestEngine_Advance_PersistsStepByStep(t *testing.T) {
 		require.NoError(t, json.Unmarshal(raw, &x))
 		statuses[i] = x.Status + " " + joinTrace(&x)
 	}
+	// aws:executeAwsApi reaches AWS: each attempt is saved before it
+	// runs and after it ends; the start of the execution is not saved
+	// (a crash before step A replays it from Pending).
 	require.Equal(t, []string{
-		"InProgress ",
 		"InProgress A:InProgress",
 		"InProgress A:Success",
 		"InProgress A:Success B:InProgress",
@@ -296,4 +298,54 @@ func joinTrace(x *engine.Execution) string {
 		s += e
 	}
 	return s
+}
+
+func TestEngine_Advance_ReplayableStepsSaveOnlyWaitsAndEnd(t *testing.T) {
+	t.Parallel()
+	b := setup(t, `schemaVersion: '0.3'
+variables:
+  N: {type: Integer, default: 0}
+mainSteps:
+  - name: Set
+    action: aws:updateVariable
+    inputs: {Name: 'variable:N', Value: 1}
+  - name: Nap
+    action: aws:sleep
+    inputs: {Duration: PT1M}
+  - name: Now
+    action: aws:sleep
+    inputs: {Duration: PT0S}
+`, "YAML", nil, nil)
+	require.Equal(t, engine.WaitUntil, b.advance(t).Kind)
+	b.clk.Advance(time.Minute)
+	require.Equal(t, engine.Done, b.advance(t).Kind)
+	statuses := make([]string, len(b.saved))
+	for i, raw := range b.saved {
+		var x engine.Execution
+		require.NoError(t, json.Unmarshal(raw, &x))
+		statuses[i] = x.Status + " " + joinTrace(&x)
+	}
+	require.Equal(t, []string{
+		"InProgress Set:Success Nap:InProgress",
+		"Success Set:Success Nap:Success Now:Success",
+	}, statuses)
+}
+
+func TestEngine_Advance_SavesAnAbortedEnd(t *testing.T) {
+	t.Parallel()
+	b := setup(t, `schemaVersion: '0.3'
+mainSteps:
+  - name: Bad
+    action: aws:updateVariable
+    inputs: {Name: 'variable:Missing', Value: 1}
+  - name: After
+    action: aws:sleep
+    inputs: {Duration: PT0S}
+`, "YAML", nil, nil)
+	require.Equal(t, engine.Done, b.advance(t).Kind)
+	require.Equal(t, engine.StatusFailed, b.x.Status)
+	require.Len(t, b.saved, 1, "one save: the end")
+	var x engine.Execution
+	require.NoError(t, json.Unmarshal(b.saved[0], &x))
+	require.Equal(t, engine.StatusFailed, x.Status, "the aborted end is saved")
 }

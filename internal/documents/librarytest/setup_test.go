@@ -162,7 +162,7 @@ var volatile = []struct {
 	{regexp.MustCompile(`(\\?"RequestId\\?":\s*\\?")[^"\\]*`), "$1<volatile>"},
 	{regexp.MustCompile(`[A-Za-z0-9]{52}`), "<request-id>"},
 	{regexp.MustCompile(`\b(vgw|iip-assoc|AROA|AIDA|ANPA|AIPA)-?[0-9a-zA-Z]{12,21}\b`), "$1-<id>"},
-	{regexp.MustCompile(`http://127\.0\.0\.1:\d+`), "http://<moto>"},
+	{regexp.MustCompile(`http://([\w.-]+\.)?127\.0\.0\.1:\d+`), "http://${1}<moto>"},
 	// A script's traceback: keep its last line, the error itself.
 	{regexp.MustCompile(`Traceback \(most recent call last\):.*\\n([\w.]+(Error|Exception): )`), "Traceback (…): $1"},
 }
