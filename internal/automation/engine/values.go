@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/salvehq/salve/internal/automation"
 )
 
 // Values is a map of runbook values (parameters, variables, typed outputs,
@@ -23,29 +25,8 @@ func (v *Values) UnmarshalJSON(b []byte) error {
 		*v = nil
 		return nil
 	}
-	*v = Values(numbers(m).(map[string]any))
+	*v = Values(automation.IntegralNumbers(m).(map[string]any))
 	return nil
-}
-
-// numbers replaces the json.Numbers inside v by int or float64.
-func numbers(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if i, err := x.Int64(); err == nil {
-			return int(i)
-		}
-		f, _ := x.Float64()
-		return f
-	case []any:
-		for i, e := range x {
-			x[i] = numbers(e)
-		}
-	case map[string]any:
-		for k, e := range x {
-			x[k] = numbers(e)
-		}
-	}
-	return v
 }
 
 // List is a list of runbook values; like Values, decoding it from JSON
@@ -64,6 +45,6 @@ func (l *List) UnmarshalJSON(b []byte) error {
 		*l = nil
 		return nil
 	}
-	*l = List(numbers(list).([]any))
+	*l = List(automation.IntegralNumbers(list).([]any))
 	return nil
 }

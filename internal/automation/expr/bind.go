@@ -185,28 +185,7 @@ func jsonValue(s string) any {
 	if err := dec.Decode(&v); err != nil || dec.More() {
 		return nil
 	}
-	return numbers(v)
-}
-
-// numbers replaces json.Number values by int (when integral) or float64.
-func numbers(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if n, err := strconv.Atoi(x.String()); err == nil {
-			return n
-		}
-		f, _ := x.Float64()
-		return f
-	case []any:
-		for i, e := range x {
-			x[i] = numbers(e)
-		}
-	case map[string]any:
-		for k, e := range x {
-			x[k] = numbers(e)
-		}
-	}
-	return v
+	return automation.IntegralNumbers(v)
 }
 
 // strings2list copies a string slice into a []any.

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/salvehq/salve/internal/automation"
 )
 
 // capped keeps the first max bytes written to it and counts the rest.
@@ -109,26 +111,5 @@ func payload(raw json.RawMessage) (any, error) {
 	if list, ok := v.([]any); ok && len(list) > MaxListItems {
 		v = list[:MaxListItems]
 	}
-	return numbers(v), nil
-}
-
-// numbers replaces the json.Numbers inside v by int or float64.
-func numbers(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if i, err := x.Int64(); err == nil {
-			return int(i)
-		}
-		f, _ := x.Float64()
-		return f
-	case []any:
-		for i, e := range x {
-			x[i] = numbers(e)
-		}
-	case map[string]any:
-		for k, e := range x {
-			x[k] = numbers(e)
-		}
-	}
-	return v
+	return automation.IntegralNumbers(v), nil
 }
