@@ -53,6 +53,9 @@ func PutException(tx store.Tx, scope tenant.Scope, e *Exception) error {
 	if err := putJSON(tx, scope.Bucket(kindException), key, e); err != nil {
 		return fmt.Errorf("store remediation exception: %w", err)
 	}
+	if err := indexExpiry(tx, scope, e); err != nil {
+		return fmt.Errorf("index remediation exception expiry: %w", err)
+	}
 	return nil
 }
 

@@ -45,11 +45,15 @@ func FindExecution(tx store.Tx, scope tenant.Scope, ruleName, resourceType, reso
 }
 
 // PutExecution stores e as the latest execution of its resource and
-// indexes it in QueueBucket while it is QUEUED.
+// indexes it in QueueBucket while it is QUEUED and in RunningBucket while
+// it is IN_PROGRESS.
 func PutExecution(tx store.Tx, scope tenant.Scope, e *Execution) error {
 	key := resourceKey(e.ConfigRuleName, e.ResourceType, e.ResourceID)
 	if err := putJSON(tx, scope.Bucket(kindExecution), key, e); err != nil {
 		return fmt.Errorf("store remediation execution %s: %w", e.ID, err)
+	}
+	if err := indexRunning(tx, scope, e); err != nil {
+		return fmt.Errorf("index remediation execution %s: %w", e.ID, err)
 	}
 	if e.State != StateQueued {
 		_, err := tx.Delete(QueueBucket, queueKey(e))
@@ -76,6 +80,9 @@ func ScanQueue(tx store.Tx, limit int) ([]QueueEntry, error) {
 func deleteExecution(tx store.Tx, scope tenant.Scope, e *Execution) error {
 	if _, err := tx.Delete(scope.Bucket(kindExecution), resourceKey(e.ConfigRuleName, e.ResourceType, e.ResourceID)); err != nil {
 		return fmt.Errorf("delete remediation execution %s: %w", e.ID, err)
+	}
+	if _, err := tx.Delete(RunningBucket, e.ID); err != nil {
+		return err
 	}
 	_, err := tx.Delete(QueueBucket, queueKey(e))
 	return err

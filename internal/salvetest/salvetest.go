@@ -67,7 +67,7 @@ func Setup(t testing.TB, opts ...func(*Options)) *Env {
 	// The listener comes first so runbook scripts know Salve's URL.
 	ts := httptest.NewUnstartedServer(nil)
 	s, err := server.New(server.Params{Store: st, Clock: fake, AuthMode: o.AuthMode, Credentials: o.Credentials,
-		Endpoint: "http://" + ts.Listener.Addr().String(), AWSRemote: o.AWSRemote})
+		Endpoint: "http://" + ts.Listener.Addr().String(), AWSRemote: o.AWSRemote, RemediationTick: time.Hour})
 	require.NoError(t, err)
 	ts.Config.Handler = s.Handler
 	ts.Start()
@@ -111,10 +111,39 @@ func (e *Env) Clients(accessKeyID, secret, region string) (*configservice.Client
 // env.Salve.Runbooks.Tick, and wait with env.Salve.Runbooks.Drain.
 func startBackground(t testing.TB, s *server.Salve) {
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
+	done := make(chan error, 2)
 	go func() { done <- s.Runbooks.Run(ctx) }()
+	go func() { done <- s.Orchestrator.Run(ctx) }()
 	t.Cleanup(func() {
 		cancel()
 		require.NoError(t, <-done)
+		require.NoError(t, <-done)
 	})
+}
+
+// Remediate drives remediation to rest at the fake clock's now: it ticks
+// the orchestrator and drains the Automation workers until a tick changes
+// nothing. (The orchestrator's own Run ticks hourly in tests.)
+func (e *Env) Remediate(t testing.TB) {
+	t.Helper()
+	ctx := context.Background()
+	for range 10000 {
+		require.NoError(t, e.Salve.Runbooks.Drain(ctx))
+		changed, err := e.Salve.Orchestrator.Tick(ctx)
+		require.NoError(t, err)
+		if !changed {
+			return
+		}
+	}
+	t.Fatal("remediation did not come to rest")
+}
+
+// RemediateOnce ticks the orchestrator once and drains the Automation
+// workers, for tests that observe each admission.
+func (e *Env) RemediateOnce(t testing.TB) {
+	t.Helper()
+	ctx := context.Background()
+	_, err := e.Salve.Orchestrator.Tick(ctx)
+	require.NoError(t, err)
+	require.NoError(t, e.Salve.Runbooks.Drain(ctx))
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/salvehq/salve/internal/compliance"
 	"github.com/salvehq/salve/internal/documents"
 	"github.com/salvehq/salve/internal/remediation"
+	"github.com/salvehq/salve/internal/remediation/orchestrator"
 	"github.com/salvehq/salve/internal/rules"
 	"github.com/salvehq/salve/internal/runbooks"
 	"github.com/salvehq/salve/internal/store"
@@ -43,6 +44,10 @@ type Params struct {
 	// AWSCaller replaces the caller runbook steps use (tests); nil means
 	// Salve's own services in process, then AWSRemote.
 	AWSCaller engine.AWSCaller
+	// RemediationTick is how often the remediation orchestrator's Run
+	// ticks; 0 means orchestrator.DefaultTickInterval. Tests set it long
+	// and call Orchestrator.Tick themselves.
+	RemediationTick time.Duration
 }
 
 // Salve is a composed server: its HTTP handler and its domain services.
@@ -54,6 +59,8 @@ type Salve struct {
 	Compliance  *compliance.Service
 	// Runbooks hosts Automation executions; serve runs its Run.
 	Runbooks *runbooks.Service
+	// Orchestrator runs remediation executions; serve runs its Run.
+	Orchestrator *orchestrator.Orchestrator
 	// JSON and Query are the wire services behind Handler, for callers that
 	// invoke operations in process (internal/awscall).
 	JSON  []*awsproto.JSONService
@@ -89,6 +96,11 @@ func New(p Params) (*Salve, error) {
 	s.Runbooks = runbooks.New(runbooks.Params{Store: p.Store, Clock: p.Clock,
 		Logger: p.Logger.With("component", "runbooks"), Caller: caller, Registry: registry})
 	s.Rules.AddDeleteGuard(s.Remediation.RuleDeleteGuard)
+	s.Orchestrator = orchestrator.New(orchestrator.Params{Store: p.Store, Clock: p.Clock,
+		Logger: p.Logger.With("component", "orchestrator"), Remediation: s.Remediation,
+		Automation: s.Runbooks, TickInterval: p.RemediationTick})
+	s.Rules.OnEvaluationChange(s.Orchestrator.OnEvaluationChange)
+	s.Remediation.OnAutomaticEnabled(s.Orchestrator.OnAutomaticEnabled)
 	creds := map[string]awsproto.AccessKey{}
 	for _, c := range p.Credentials {
 		creds[c.AccessKeyID] = c
