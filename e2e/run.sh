@@ -286,11 +286,27 @@ expect_eq "start-remediation-execution on the NON_COMPLIANT bucket: nothing fail
   aws configservice start-remediation-execution --config-rule-name "$RULE" --output text \
   --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$BUCKET_BAD" \
   --query 'length(FailedItems || `[]`)'
-expect_eq "describe-remediation-execution-status: QUEUED" \
-  "$BUCKET_BAD	QUEUED" \
+# wait_remediation RULE ID WANT: polls describe-remediation-execution-status
+# until the resource's state is WANT, for up to 30 s; leaves it in $rstate.
+wait_remediation() {
+  local deadline=$((SECONDS + 30))
+  while ((SECONDS < deadline)); do
+    rstate=$(aws configservice describe-remediation-execution-status --config-rule-name "$1" --output text \
+      --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$2" \
+      --query 'RemediationExecutionStatuses[0].State' 2>/dev/null)
+    [[ $rstate == "$3" ]] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+# The runbook's S3 call has nowhere to go (this server has no --aws-endpoint
+# and no S3 of its own yet), so the remediation runs and fails, saying why.
+if wait_remediation "$RULE" "$BUCKET_BAD" FAILED; then ok "the remediation runs and ends FAILED"; else bad "the remediation runs and ends FAILED" "state: $rstate"; fi
+expect_match "describe-remediation-execution-status: the failed step says why" \
+  "PutBucketEncryption.*FAILED.*s3" \
   aws configservice describe-remediation-execution-status --config-rule-name "$RULE" --output text \
   --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$BUCKET_BAD" \
-  --query 'RemediationExecutionStatuses[].[ResourceKey.resourceId,State]'
+  --query 'RemediationExecutionStatuses[0].StepDetails[?State==`FAILED`].[Name,State,ErrorMessage] | [0]'
 expect_match "start-remediation-execution on the COMPLIANT bucket: reported in FailedItems with a reason" \
   "^$BUCKET_GOOD	.*compliant" \
   aws configservice start-remediation-execution --config-rule-name "$RULE" --output text \
@@ -372,9 +388,34 @@ expect_error "get-document after delete" InvalidDocument aws ssm get-document --
 # --- deleting: a remediation blocks its rule; a queued execution blocks its remediation
 
 echo "== config: delete in order"
-# Nothing has run the QUEUED execution above, so AWS would refuse this too.
-expect_error "delete-remediation-configuration while an execution is QUEUED" RemediationInProgressException \
-  aws configservice delete-remediation-configuration --config-rule-name "$RULE"
+# A remediation whose runbook waits an hour is IN_PROGRESS: its configuration
+# cannot be deleted meanwhile.
+RULE3=e2e-slow-remediation
+cat >"$tmp/slow.yaml" <<'YAML'
+schemaVersion: '0.3'
+parameters:
+  BucketName: {type: String}
+mainSteps:
+  - name: Wait
+    action: aws:sleep
+    inputs: {Duration: PT1H}
+YAML
+expect_ok "create-document E2E-Slow" aws ssm create-document --name E2E-Slow --document-type Automation \
+  --document-format YAML --content "file://$tmp/slow.yaml"
+expect_ok "put-config-rule $RULE3" aws configservice put-config-rule --config-rule "{
+    \"ConfigRuleName\": \"$RULE3\", \"Source\": {\"Owner\": \"AWS\", \"SourceIdentifier\": \"S3_BUCKET_VERSIONING_ENABLED\"}}"
+expect_ok "put-remediation-configurations (manual, E2E-Slow) on $RULE3" \
+  aws configservice put-remediation-configurations --remediation-configurations \
+  "[{\"ConfigRuleName\":\"$RULE3\",\"TargetType\":\"SSM_DOCUMENT\",\"TargetId\":\"E2E-Slow\",
+     \"Parameters\":{\"BucketName\":{\"ResourceValue\":{\"Value\":\"RESOURCE_ID\"}}}}]"
+expect_ok "put-evaluations: $BUCKET_BAD NON_COMPLIANT for $RULE3" \
+  aws configservice put-evaluations --result-token "$RULE3" --evaluations \
+  "ComplianceResourceType=AWS::S3::Bucket,ComplianceResourceId=$BUCKET_BAD,ComplianceType=NON_COMPLIANT,OrderingTimestamp=2026-11-01T00:00:00Z"
+expect_ok "start-remediation-execution on $RULE3" aws configservice start-remediation-execution \
+  --config-rule-name "$RULE3" --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$BUCKET_BAD"
+if wait_remediation "$RULE3" "$BUCKET_BAD" IN_PROGRESS; then ok "the slow remediation is IN_PROGRESS"; else bad "the slow remediation is IN_PROGRESS" "state: $rstate"; fi
+expect_error "delete-remediation-configuration while an execution is IN_PROGRESS" RemediationInProgressException \
+  aws configservice delete-remediation-configuration --config-rule-name "$RULE3"
 RULE2=e2e-delete-order
 expect_ok "put-config-rule $RULE2" aws configservice put-config-rule --config-rule "{
     \"ConfigRuleName\": \"$RULE2\", \"Scope\": {\"ComplianceResourceTypes\": [\"AWS::S3::Bucket\"]},
