@@ -90,6 +90,9 @@ func (c Configuration) withDefaults() Configuration {
 func (c *Configuration) ResolveParameters(resourceID string) map[string][]string {
 	out := make(map[string][]string, len(c.Parameters))
 	for name, v := range c.Parameters {
+		if name == ApprovalParameter {
+			continue
+		}
 		if v.IsResource() {
 			out[name] = []string{resourceID}
 			continue

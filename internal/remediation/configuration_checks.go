@@ -65,6 +65,9 @@ func checkDocument(tx store.Tx, scope tenant.Scope, name, version string) (*docu
 // checkParameters matches the configuration's parameters to the
 // document's declarations.
 func checkParameters(c *Configuration, doc *documents.Document) string {
+	if msg := checkApproval(c); msg != "" {
+		return msg
+	}
 	if c.Automatic && !hasAssumeRole(c) {
 		return "Automatic remediation needs the AutomationAssumeRole parameter with a StaticValue holding the ARN of the role SSM Automation assumes."
 	}
@@ -88,7 +91,7 @@ func hasAssumeRole(c *Configuration) bool {
 func undeclared(c *Configuration, doc *documents.Document) []string {
 	var out []string
 	for name := range c.Parameters {
-		if !slices.ContainsFunc(doc.Parameters, func(p documents.Parameter) bool { return p.Name == name }) {
+		if name != ApprovalParameter && !slices.ContainsFunc(doc.Parameters, func(p documents.Parameter) bool { return p.Name == name }) {
 			out = append(out, name)
 		}
 	}

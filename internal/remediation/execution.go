@@ -114,6 +114,11 @@ type Execution struct {
 	AutomationExecutionID string `json:"automationExecutionId,omitempty"`
 	// FailureReason says, for a person, why it FAILED or is UNKNOWN.
 	FailureReason string `json:"failureReason,omitempty"`
+	// AwaitingApproval holds a QUEUED execution of a configuration with
+	// the approval gate until Approve or Reject.
+	AwaitingApproval bool `json:"awaitingApproval,omitempty"`
+	// Rejected marks an execution that FAILED because it was rejected.
+	Rejected bool `json:"rejected,omitempty"`
 }
 
 // MaxAutomaticAttemptsLimit is the model's upper bound of

@@ -21,6 +21,9 @@ type QueueEntry struct {
 	ResourceID     string       `json:"resourceId"`
 	ExecutionID    string       `json:"executionId"`
 	InvocationTime time.Time    `json:"invocationTime"`
+	// AwaitingApproval is the execution's flag: the orchestrator does not
+	// start it.
+	AwaitingApproval bool `json:"awaitingApproval,omitempty"`
 }
 
 // queueTimeLayout sorts lexically in time order.
@@ -62,6 +65,7 @@ func PutExecution(tx store.Tx, scope tenant.Scope, e *Execution) error {
 	return putJSON(tx, QueueBucket, queueKey(e), QueueEntry{
 		Scope: scope, ConfigRuleName: e.ConfigRuleName, ResourceType: e.ResourceType,
 		ResourceID: e.ResourceID, ExecutionID: e.ID, InvocationTime: e.InvocationTime,
+		AwaitingApproval: e.AwaitingApproval,
 	})
 }
 

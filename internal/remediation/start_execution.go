@@ -97,5 +97,8 @@ func (s *Service) Enqueue(tx store.Tx, scope tenant.Scope, cfg *Configuration, k
 			Parameters: cfg.ResolveParameters(k.ResourceID),
 		},
 	}
+	if cfg.RequiresApproval() {
+		awaitApproval(e)
+	}
 	return e, PutExecution(tx, scope, e)
 }

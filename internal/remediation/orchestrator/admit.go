@@ -41,6 +41,9 @@ func (o *Orchestrator) plan(ctx context.Context) ([]remediation.QueueEntry, erro
 		}
 		free := map[ruleID]int{}
 		for _, q := range queue {
+			if q.AwaitingApproval {
+				continue
+			}
 			id := ruleID{q.Scope, q.ConfigRuleName}
 			n, ok := free[id]
 			if !ok {

@@ -25,4 +25,7 @@
 //   - SsmControls apply to manual and automatic executions alike.
 //   - The orchestrator learns that an Automation execution ended by
 //     polling its stored status on every Tick.
+//   - After SUCCEEDED it calls the OnSucceeded hooks (the re-evaluation
+//     seam); executions awaiting approval (SalveRequireApproval) are never
+//     admitted, and rejected ones are neither retried nor errors.
 package orchestrator

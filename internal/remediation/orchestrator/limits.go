@@ -52,7 +52,7 @@ func ComputeLimits(cfg *remediation.Configuration, nonCompliant int, execs []*re
 // no retry is pending (a retry is queued as a new execution, so a
 // resource being retried does not count until its retries run out).
 func failedSince(e *remediation.Execution, cfg *remediation.Configuration) bool {
-	return e.State == remediation.StateFailed && !e.InvocationTime.Before(cfg.UpdatedAt)
+	return e.State == remediation.StateFailed && !e.Rejected && !e.InvocationTime.Before(cfg.UpdatedAt)
 }
 
 // ruleLimits loads what ComputeLimits needs.

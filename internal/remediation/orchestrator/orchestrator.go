@@ -37,8 +37,10 @@ type Params struct {
 // Orchestrator runs remediation executions.
 type Orchestrator struct {
 	p Params
-	// mu serialises Tick, so Run and a test's Tick never admit twice.
-	mu sync.Mutex
+	// mu serialises Tick, so Run and a test's Tick never admit twice; it
+	// also guards onSucceeded.
+	mu          sync.Mutex
+	onSucceeded []SucceededHook
 }
 
 // New returns an Orchestrator; it acts once Run runs or Tick is called.

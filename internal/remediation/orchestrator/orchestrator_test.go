@@ -49,6 +49,13 @@ const sleeper = `{
 func setup(t *testing.T, content string) *salvetest.Env {
 	t.Helper()
 	env := salvetest.Setup(t)
+	seed(t, env, content)
+	return env
+}
+
+// seed stores the rule and the runbook doc with content.
+func seed(t *testing.T, env *salvetest.Env, content string) {
+	t.Helper()
 	ctx := context.Background()
 	_, err := env.Config.PutConfigRule(ctx, &configservice.PutConfigRuleInput{ConfigRule: &types.ConfigRule{
 		ConfigRuleName: aws.String(rule),
@@ -58,7 +65,6 @@ func setup(t *testing.T, content string) *salvetest.Env {
 	_, err = env.SSM.CreateDocument(ctx, &ssm.CreateDocumentInput{Name: aws.String(doc), Content: aws.String(content),
 		DocumentType: ssmtypes.DocumentTypeAutomation, DocumentFormat: ssmtypes.DocumentFormatJson})
 	require.NoError(t, err)
-	return env
 }
 
 func config(automatic bool, mod func(*types.RemediationConfiguration)) types.RemediationConfiguration {

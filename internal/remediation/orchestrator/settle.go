@@ -45,7 +45,8 @@ func (o *Orchestrator) settleOne(ctx context.Context, r remediation.RunningEntry
 	}
 	e := &remediation.Execution{ID: r.ExecutionID, ConfigRuleName: r.ConfigRuleName,
 		ResourceType: r.ResourceType, ResourceID: r.ResourceID, State: remediation.StateInProgress}
-	return true, o.update(ctx, r.Scope, e, func(_ store.Tx, cur *remediation.Execution) error {
+	succeeded := false
+	err = o.update(ctx, r.Scope, e, func(_ store.Tx, cur *remediation.Execution) error {
 		now := o.p.Clock.Now()
 		if x == nil {
 			return fail(cur, now, "the Automation execution "+r.AutomationExecutionID+" no longer exists")
@@ -53,10 +54,16 @@ func (o *Orchestrator) settleOne(ctx context.Context, r remediation.RunningEntry
 		cur.Steps = steps(x)
 		if x.Status == engine.StatusSuccess {
 			o.p.Logger.Info("remediation succeeded", "rule", cur.ConfigRuleName, "resource", cur.Key().String(), "execution_id", cur.ID)
+			succeeded = true
 			return cur.Transition(remediation.StateSucceeded, now)
 		}
 		return fail(cur, now, "the Automation execution "+x.AutomationExecutionID+" ended "+x.Status+": "+x.FailureMessage)
 	})
+	if err == nil && succeeded {
+		o.succeeded(ctx, Succeeded{Scope: r.Scope, ConfigRuleName: r.ConfigRuleName,
+			ResourceType: r.ResourceType, ResourceID: r.ResourceID, ExecutionID: r.ExecutionID})
+	}
+	return true, err
 }
 
 // fail moves an execution to FAILED with a reason.
