@@ -666,6 +666,188 @@ EOF
     --query 'Reservations[0].Instances[0].State.Name' --output text
 fi
 
+# --- remediation end to end: aws CLI against moto's S3 (--aws-endpoint) -----------------
+
+# wait_rem RULE BUCKET WANT: polls describe-remediation-execution-status until
+# the bucket's execution is WANT (or FAILED/SUCCEEDED), for up to 30 s; leaves
+# the last state seen in $rstate.
+wait_rem() {
+  local deadline=$((SECONDS + 30))
+  while ((SECONDS < deadline)); do
+    rstate=$(aws configservice describe-remediation-execution-status --config-rule-name "$1" --output text \
+      --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$2" \
+      --query 'RemediationExecutionStatuses[0].State' 2>/dev/null)
+    [[ $rstate == "$3" ]] && return 0
+    [[ $rstate == SUCCEEDED || $rstate == FAILED ]] && return 1
+    sleep 0.2
+  done
+  return 1
+}
+
+echo "== remediation: automatic, manual and retried, with the aws CLI against moto's S3"
+if [[ -z ${ec2_salve:-} || -z ${moto_url:-} ]]; then
+  bad "remediation e2e: needs moto and the moto-backed salve from the AWS-StopEC2Instance section"
+else
+  main_url=$AWS_ENDPOINT_URL
+  export AWS_ENDPOINT_URL=$ec2_salve
+  REM_RULE=e2e-custom-s3-encryption
+  REM_AUTO=e2e-rem-auto-bucket
+  REM_MANUAL=e2e-rem-manual-bucket
+  REM_ACCOUNT=$(aws sts get-caller-identity --query Account --output text)
+  for b in "$REM_AUTO" "$REM_MANUAL"; do
+    expect_ok "moto: create-bucket $b (no encryption)" \
+      env AWS_ENDPOINT_URL="$moto_url" aws s3api create-bucket --bucket "$b" \
+      --create-bucket-configuration "LocationConstraint=$AWS_DEFAULT_REGION"
+  done
+  expect_error "moto: $REM_AUTO starts without default encryption" ServerSideEncryptionConfigurationNotFoundError \
+    env AWS_ENDPOINT_URL="$moto_url" aws s3api get-bucket-encryption --bucket "$REM_AUTO"
+  expect_ok "put-config-rule $REM_RULE (CUSTOM_LAMBDA, evaluated outside Salve)" \
+    aws configservice put-config-rule --config-rule "{
+      \"ConfigRuleName\": \"$REM_RULE\",
+      \"Scope\": {\"ComplianceResourceTypes\": [\"AWS::S3::Bucket\"]},
+      \"Source\": {\"Owner\": \"CUSTOM_LAMBDA\",
+        \"SourceIdentifier\": \"arn:aws:lambda:$AWS_DEFAULT_REGION:$REM_ACCOUNT:function:e2e-s3-encryption-check\",
+        \"SourceDetails\": [{\"EventSource\": \"aws.config\", \"MessageType\": \"ConfigurationItemChangeNotification\"}]}
+    }"
+  # The workshop's call, on the custom rule.
+  call aws configservice put-remediation-configurations --remediation-configurations '[{
+      "ConfigRuleName":"'"$REM_RULE"'", "TargetType":"SSM_DOCUMENT",
+      "TargetId":"AWS-ConfigureS3BucketEncryption", "Automatic":true,
+      "RetryAttemptSeconds":60, "MaximumAutomaticAttempts":3,
+      "Parameters":{
+        "AutomationAssumeRole":{"StaticValue":{"Values":["arn:aws:iam::'"$REM_ACCOUNT"':role/ConfigRemediationAutomationRole"]}},
+        "BucketName":{"ResourceValue":{"Value":"RESOURCE_ID"}},
+        "SSEAlgorithm":{"StaticValue":{"Values":["AES256"]}}}}]'
+  if ((rc == 0)) && ! [[ $out == *FailedBatches*FailedItems* ]]; then
+    ok "put-remediation-configurations AUTOMATIC AWS-ConfigureS3BucketEncryption on $REM_RULE"
+  else
+    bad "put-remediation-configurations AUTOMATIC on $REM_RULE" "exit $rc: $err" "out: $out"
+  fi
+  expect_eq "put-evaluations (ResultToken = rule name): $REM_AUTO NON_COMPLIANT" "0" \
+    aws configservice put-evaluations --result-token "$REM_RULE" --output text \
+    --query 'length(FailedEvaluations || `[]`)' --evaluations \
+    "ComplianceResourceType=AWS::S3::Bucket,ComplianceResourceId=$REM_AUTO,ComplianceType=NON_COMPLIANT,OrderingTimestamp=2026-11-01T00:00:00Z"
+  if wait_rem "$REM_RULE" "$REM_AUTO" SUCCEEDED; then
+    ok "the automatic remediation of $REM_AUTO ends SUCCEEDED"
+  else
+    bad "the automatic remediation of $REM_AUTO ends SUCCEEDED" "state: $rstate" \
+      "$(aws configservice describe-remediation-execution-status --config-rule-name "$REM_RULE" \
+        --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$REM_AUTO" --output json 2>&1)"
+  fi
+  expect_match "describe-remediation-execution-status: SUCCEEDED steps with start and stop times" \
+    '^PutBucketEncryption	SUCCEEDED	[0-9]' \
+    aws configservice describe-remediation-execution-status --config-rule-name "$REM_RULE" --output text \
+    --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$REM_AUTO" \
+    --query 'RemediationExecutionStatuses[0].StepDetails[?Name==`PutBucketEncryption`].[Name,State,StartTime,StopTime] | [0]'
+  expect_eq "describe-remediation-execution-status: every step SUCCEEDED, invocation time set" "0	True" \
+    aws configservice describe-remediation-execution-status --config-rule-name "$REM_RULE" --output text \
+    --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$REM_AUTO" \
+    --query 'RemediationExecutionStatuses[0].[length(StepDetails[?State!=`SUCCEEDED`]), InvocationTime != null]'
+  expect_eq "moto: $REM_AUTO now has default encryption AES256" "AES256" \
+    env AWS_ENDPOINT_URL="$moto_url" aws s3api get-bucket-encryption --bucket "$REM_AUTO" --output text \
+    --query 'ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm'
+
+  # Manual: a NON_COMPLIANT result first (it is remediated automatically too,
+  # so the manual run comes after that one ends), then start-remediation-execution.
+  expect_ok "put-remediation-configurations: $REM_RULE made manual (Automatic false)" \
+    aws configservice put-remediation-configurations --remediation-configurations '[{
+      "ConfigRuleName":"'"$REM_RULE"'", "TargetType":"SSM_DOCUMENT",
+      "TargetId":"AWS-ConfigureS3BucketEncryption", "Automatic":false,
+      "Parameters":{
+        "AutomationAssumeRole":{"StaticValue":{"Values":["arn:aws:iam::'"$REM_ACCOUNT"':role/ConfigRemediationAutomationRole"]}},
+        "BucketName":{"ResourceValue":{"Value":"RESOURCE_ID"}},
+        "SSEAlgorithm":{"StaticValue":{"Values":["AES256"]}}}}]'
+  expect_ok "put-evaluations: $REM_MANUAL NON_COMPLIANT" \
+    aws configservice put-evaluations --result-token "$REM_RULE" --evaluations \
+    "ComplianceResourceType=AWS::S3::Bucket,ComplianceResourceId=$REM_MANUAL,ComplianceType=NON_COMPLIANT,OrderingTimestamp=2026-11-01T00:00:00Z"
+  expect_eq "describe-remediation-execution-status: nothing runs for $REM_MANUAL while manual" "0" \
+    aws configservice describe-remediation-execution-status --config-rule-name "$REM_RULE" --output text \
+    --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$REM_MANUAL" \
+    --query 'length(RemediationExecutionStatuses)'
+  expect_eq "start-remediation-execution $REM_MANUAL: nothing failed" "0" \
+    aws configservice start-remediation-execution --config-rule-name "$REM_RULE" --output text \
+    --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$REM_MANUAL" \
+    --query 'length(FailedItems || `[]`)'
+  if wait_rem "$REM_RULE" "$REM_MANUAL" SUCCEEDED; then
+    ok "the manual remediation of $REM_MANUAL ends SUCCEEDED"
+  else
+    bad "the manual remediation of $REM_MANUAL ends SUCCEEDED" "state: $rstate"
+  fi
+  expect_eq "moto: $REM_MANUAL now has default encryption AES256" "AES256" \
+    env AWS_ENDPOINT_URL="$moto_url" aws s3api get-bucket-encryption --bucket "$REM_MANUAL" --output text \
+    --query 'ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm'
+
+  # Retries: a Salve-authored runbook that always fails, MaximumAutomaticAttempts 2.
+  REM_FAIL_RULE=e2e-rem-retry
+  REM_FAIL_BUCKET=e2e-rem-retry-bucket
+  cat >"$tmp/always-fails.yaml" <<'YAML'
+schemaVersion: '0.3'
+description: Always fails - reads an SSM document that does not exist.
+assumeRole: '{{ AutomationAssumeRole }}'
+parameters:
+  AutomationAssumeRole: {type: String}
+  BucketName: {type: String}
+mainSteps:
+  - name: ReadMissingDocument
+    action: aws:executeAwsApi
+    inputs: {Service: ssm, Api: DescribeDocument, Name: e2e-no-such-document}
+YAML
+  expect_ok "create-document E2E-AlwaysFails" aws ssm create-document --name E2E-AlwaysFails \
+    --document-type Automation --document-format YAML --content "file://$tmp/always-fails.yaml"
+  expect_ok "put-config-rule $REM_FAIL_RULE (CUSTOM_LAMBDA)" \
+    aws configservice put-config-rule --config-rule "{
+      \"ConfigRuleName\": \"$REM_FAIL_RULE\",
+      \"Source\": {\"Owner\": \"CUSTOM_LAMBDA\",
+        \"SourceIdentifier\": \"arn:aws:lambda:$AWS_DEFAULT_REGION:$REM_ACCOUNT:function:e2e-retry-check\",
+        \"SourceDetails\": [{\"EventSource\": \"aws.config\", \"MessageType\": \"ConfigurationItemChangeNotification\"}]}
+    }"
+  expect_eq "put-remediation-configurations AUTOMATIC E2E-AlwaysFails, MaximumAutomaticAttempts 2" "0" \
+    aws configservice put-remediation-configurations --output text --query 'length(FailedBatches || `[]`)' \
+    --remediation-configurations '[{
+      "ConfigRuleName":"'"$REM_FAIL_RULE"'", "TargetType":"SSM_DOCUMENT", "TargetId":"E2E-AlwaysFails",
+      "Automatic":true, "MaximumAutomaticAttempts":2, "RetryAttemptSeconds":600,
+      "Parameters":{"BucketName":{"ResourceValue":{"Value":"RESOURCE_ID"}},
+        "AutomationAssumeRole":{"StaticValue":{"Values":["arn:aws:iam::'"$REM_ACCOUNT"':role/Remediation"]}}}}]'
+  expect_ok "put-evaluations: $REM_FAIL_BUCKET NON_COMPLIANT" \
+    aws configservice put-evaluations --result-token "$REM_FAIL_RULE" --evaluations \
+    "ComplianceResourceType=AWS::S3::Bucket,ComplianceResourceId=$REM_FAIL_BUCKET,ComplianceType=NON_COMPLIANT,OrderingTimestamp=2026-11-01T00:00:00Z"
+  exc=""
+  deadline=$((SECONDS + 30))
+  while ((SECONDS < deadline)); do
+    exc=$(aws configservice describe-remediation-exceptions --config-rule-name "$REM_FAIL_RULE" --output text \
+      --query 'RemediationExceptions[0].[ResourceId,Message]' 2>/dev/null)
+    [[ -n $exc && $exc != None ]] && break
+    sleep 0.2
+  done
+  if [[ $exc == "$REM_FAIL_BUCKET	Salve stopped automatic remediation: 2 attempts failed within 600 seconds"* ]]; then
+    ok "after 2 failed attempts Salve places a remediation exception saying so"
+    printf '       Message: %s\n' "${exc#*	}"
+  else
+    bad "after 2 failed attempts Salve places a remediation exception saying so" "got: $exc"
+  fi
+  expect_match "describe-remediation-execution-status: the last attempt FAILED, the step says why" \
+    '^FAILED	ReadMissingDocument	FAILED	.+' \
+    aws configservice describe-remediation-execution-status --config-rule-name "$REM_FAIL_RULE" --output text \
+    --resource-keys "resourceType=AWS::S3::Bucket,resourceId=$REM_FAIL_BUCKET" \
+    --query 'RemediationExecutionStatuses[0].[State,StepDetails[0].Name,StepDetails[0].State,StepDetails[0].ErrorMessage]'
+  expect_eq "E2E-AlwaysFails ran exactly twice" "2" \
+    aws ssm describe-automation-executions --filters Key=DocumentNamePrefix,Values=E2E-AlwaysFails \
+    --output text --query 'length(AutomationExecutionMetadataList)'
+
+  echo "== boto3 remediation (e2e/boto3_remediation.py)"
+  MOTO_URL=$moto_url python3 e2e/boto3_remediation.py >"$tmp/boto3_rem.out" 2>&1
+  rem_rc=$?
+  cat "$tmp/boto3_rem.out"
+  n_ok=$(grep -c '^ok ' "$tmp/boto3_rem.out")
+  n_bad=$(grep -c '^FAIL ' "$tmp/boto3_rem.out")
+  pass=$((pass + n_ok))
+  fail=$((fail + n_bad))
+  if ((rem_rc != 0 && n_bad == 0)); then
+    bad "boto3_remediation.py exited $rem_rc without reporting a failed check"
+  fi
+  export AWS_ENDPOINT_URL=$main_url
+fi
+
 # --- boto3 -------------------------------------------------------------------------------
 
 echo "== boto3 flow (e2e/boto3_flow.py)"

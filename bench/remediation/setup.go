@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	ctypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	stypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+)
+
+// resourceType is the type of every benchmark resource.
+const resourceType = "AWS::S3::Bucket"
+
+// runbook is a one-step runbook that sleeps for %s.
+const runbook = `schemaVersion: '0.3'
+assumeRole: '{{ AutomationAssumeRole }}'
+parameters:
+  AutomationAssumeRole: {type: String}
+  ResourceId: {type: String}
+mainSteps:
+  - name: Nap
+    action: aws:sleep
+    inputs: {Duration: %s}
+`
+
+// setupRule creates a runbook sleeping for duration (ISO 8601), a custom
+// rule named rule and an automatic remediation configuration with the
+// given ConcurrentExecutionRatePercentage.
+func setupRule(ctx context.Context, s *server, rule, duration string, ratePct int32) error {
+	doc := "Bench-" + rule
+	if _, err := s.ssm.CreateDocument(ctx, &ssm.CreateDocumentInput{Name: aws.String(doc),
+		DocumentType: stypes.DocumentTypeAutomation, DocumentFormat: stypes.DocumentFormatYaml,
+		Content: aws.String(fmt.Sprintf(runbook, duration))}); err != nil {
+		return fmt.Errorf("create document: %w", err)
+	}
+	if _, err := s.config.PutConfigRule(ctx, &configservice.PutConfigRuleInput{ConfigRule: &ctypes.ConfigRule{
+		ConfigRuleName: aws.String(rule),
+		Scope:          &ctypes.Scope{ComplianceResourceTypes: []string{resourceType}},
+		Source: &ctypes.Source{Owner: ctypes.OwnerCustomLambda,
+			SourceIdentifier: aws.String("arn:aws:lambda:us-east-1:" + account + ":function:bench"),
+			SourceDetails: []ctypes.SourceDetail{{EventSource: ctypes.EventSourceAwsConfig,
+				MessageType: ctypes.MessageTypeConfigurationItemChangeNotification}}},
+	}}); err != nil {
+		return fmt.Errorf("put config rule: %w", err)
+	}
+	out, err := s.config.PutRemediationConfigurations(ctx, &configservice.PutRemediationConfigurationsInput{
+		RemediationConfigurations: []ctypes.RemediationConfiguration{{
+			ConfigRuleName: aws.String(rule), TargetType: ctypes.RemediationTargetTypeSsmDocument,
+			TargetId: aws.String(doc), Automatic: true, MaximumAutomaticAttempts: aws.Int32(1),
+			RetryAttemptSeconds: aws.Int64(60),
+			ExecutionControls: &ctypes.ExecutionControls{SsmControls: &ctypes.SsmControls{
+				ConcurrentExecutionRatePercentage: aws.Int32(ratePct), ErrorPercentage: aws.Int32(100)}},
+			Parameters: map[string]ctypes.RemediationParameterValue{
+				"ResourceId": {ResourceValue: &ctypes.ResourceValue{Value: ctypes.ResourceValueTypeResourceId}},
+				"AutomationAssumeRole": {StaticValue: &ctypes.StaticValue{
+					Values: []string{"arn:aws:iam::" + account + ":role/BenchRemediation"}}}},
+		}}})
+	if err != nil {
+		return fmt.Errorf("put remediation configurations: %w", err)
+	}
+	if len(out.FailedBatches) > 0 {
+		return fmt.Errorf("put remediation configurations: %s", aws.ToString(out.FailedBatches[0].FailureMessage))
+	}
+	return nil
+}
+
+// resourceID is the id of the i-th benchmark resource.
+func resourceID(i int) string { return fmt.Sprintf("bench-bucket-%06d", i) }
+
+// putNonCompliant reports ids NON_COMPLIANT for rule in one PutEvaluations.
+func putNonCompliant(ctx context.Context, s *server, rule string, ids []string) error {
+	evals := make([]ctypes.Evaluation, len(ids))
+	now := time.Now()
+	for i, id := range ids {
+		evals[i] = ctypes.Evaluation{ComplianceResourceType: aws.String(resourceType),
+			ComplianceResourceId: aws.String(id), ComplianceType: ctypes.ComplianceTypeNonCompliant,
+			OrderingTimestamp: aws.Time(now)}
+	}
+	out, err := s.config.PutEvaluations(ctx, &configservice.PutEvaluationsInput{
+		ResultToken: aws.String(rule), Evaluations: evals})
+	if err != nil {
+		return fmt.Errorf("put evaluations: %w", err)
+	}
+	if len(out.FailedEvaluations) > 0 {
+		return fmt.Errorf("put evaluations: %d failed", len(out.FailedEvaluations))
+	}
+	return nil
+}
+
+// statuses reads the remediation execution status of ids (up to 100).
+func statuses(ctx context.Context, s *server, rule string, ids []string) ([]ctypes.RemediationExecutionStatus, error) {
+	keys := make([]ctypes.ResourceKey, len(ids))
+	for i, id := range ids {
+		keys[i] = ctypes.ResourceKey{ResourceType: ctypes.ResourceType(resourceType), ResourceId: aws.String(id)}
+	}
+	var all []ctypes.RemediationExecutionStatus
+	p := configservice.NewDescribeRemediationExecutionStatusPaginator(s.config,
+		&configservice.DescribeRemediationExecutionStatusInput{ConfigRuleName: aws.String(rule), ResourceKeys: keys,
+			Limit: 100})
+	for p.HasMorePages() {
+		out, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("describe remediation execution status: %w", err)
+		}
+		all = append(all, out.RemediationExecutionStatuses...)
+	}
+	return all, nil
+}
+
+// chunks splits ids into slices of at most n.
+func chunks(ids []string, n int) [][]string {
+	var out [][]string
+	for len(ids) > n {
+		out = append(out, ids[:n])
+		ids = ids[n:]
+	}
+	return append(out, ids)
+}
+
+// waitAll polls until every id's execution is SUCCEEDED or FAILED (or
+// timeout) and returns the final statuses by resource id.
+func waitAll(ctx context.Context, s *server, rule string, ids []string, timeout time.Duration) (map[string]ctypes.RemediationExecutionStatus, error) {
+	done := make(map[string]ctypes.RemediationExecutionStatus, len(ids))
+	pending := ids
+	deadline := time.Now().Add(timeout)
+	for len(pending) > 0 {
+		if time.Now().After(deadline) {
+			return done, fmt.Errorf("%d of %d remediations not finished after %s", len(pending), len(ids), timeout)
+		}
+		var next []string
+		for _, c := range chunks(pending, 100) {
+			st, err := statuses(ctx, s, rule, c)
+			if err != nil {
+				return done, err
+			}
+			finished := map[string]bool{}
+			for _, x := range st {
+				if x.State == ctypes.RemediationExecutionStateSucceeded || x.State == ctypes.RemediationExecutionStateFailed {
+					done[aws.ToString(x.ResourceKey.ResourceId)] = x
+					finished[aws.ToString(x.ResourceKey.ResourceId)] = true
+				}
+			}
+			for _, id := range c {
+				if !finished[id] {
+					next = append(next, id)
+				}
+			}
+		}
+		pending = next
+		if len(pending) > 0 {
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	return done, nil
+}
