@@ -28,6 +28,10 @@ func Main(ctx context.Context, args []string, env Env) int {
 	switch args[0] {
 	case "serve":
 		err = Serve(ctx, args[1:], env)
+	case "remediation":
+		err = Remediation(ctx, args[1:], env)
+	case "plan":
+		err = Plan(ctx, args[1:], env)
 	case "version", "--version", "-v":
 		fmt.Fprintln(env.Stdout, VersionString())
 	case "help", "--help", "-h":
@@ -47,4 +51,7 @@ const usage = `salve — the AWS Config remediation loop in one binary
 
 usage:
   salve serve [flags]   run the server (salve serve --help for flags)
+  salve remediation approve|reject --rule R --resource-type T --resource-id I
+                        decide an execution awaiting approval
+  salve plan [--rule R] dry run: what remediation would do now, and what blocks it
   salve version         print the version`

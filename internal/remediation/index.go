@@ -109,6 +109,17 @@ func FindConfiguration(tx store.Tx, scope tenant.Scope, ruleName string) (*Confi
 	return findConfiguration(tx, scope, ruleName)
 }
 
+// ListConfigurations loads every remediation configuration of scope, in
+// rule-name order.
+func ListConfigurations(tx store.Tx, scope tenant.Scope) ([]*Configuration, error) {
+	var out []*Configuration
+	err := scanJSON(tx, store.ScanParams{Bucket: scope.Bucket(kindConfiguration)}, func(_ string, c *Configuration) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
 // ExecutionsOfRule loads the latest execution of every resource of a rule.
 func ExecutionsOfRule(tx store.Tx, scope tenant.Scope, ruleName string) ([]*Execution, error) {
 	return executionsOfRule(tx, scope, ruleName)

@@ -22,6 +22,7 @@ import (
 	"github.com/salvehq/salve/internal/documents"
 	"github.com/salvehq/salve/internal/remediation"
 	"github.com/salvehq/salve/internal/remediation/orchestrator"
+	"github.com/salvehq/salve/internal/remediation/salveapi"
 	"github.com/salvehq/salve/internal/rules"
 	"github.com/salvehq/salve/internal/runbooks"
 	"github.com/salvehq/salve/internal/store"
@@ -130,6 +131,7 @@ func New(p Params) (*Salve, error) {
 		MaxBodyBytes: p.MaxBodyBytes,
 		JSON:         s.JSON,
 		Query:        s.Query,
+		Salve:        salveapi.Handlers(salveapi.Params{Remediation: s.Remediation, Orchestrator: s.Orchestrator}),
 	})
 	return s, nil
 }
