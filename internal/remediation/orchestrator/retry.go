@@ -3,6 +3,7 @@ package orchestrator
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/salvehq/salve/internal/remediation"
@@ -50,11 +51,14 @@ func failuresWithin(e *remediation.Execution, cfg *remediation.Configuration) in
 // resource.
 func (o *Orchestrator) except(tx store.Tx, scope tenant.Scope, e *remediation.Execution, cfg *remediation.Configuration, n int) error {
 	now := o.p.Clock.Now()
+	// The advice comes before the failure detail, which may be cut to fit
+	// the model's 1024-character Message.
 	msg := fmt.Sprintf("Salve stopped automatic remediation: %d attempts failed within %d seconds "+
-		"(MaximumAutomaticAttempts %d, RetryAttemptSeconds %d); last failure: %s. Fix the cause, then delete this exception.",
-		n, cfg.RetryAttemptSeconds, cfg.MaximumAutomaticAttempts, cfg.RetryAttemptSeconds, e.FailureReason)
-	if len(msg) > 1024 {
-		msg = msg[:1024]
+		"(MaximumAutomaticAttempts %d, RetryAttemptSeconds %d); fix the cause, then delete this exception. Last failure: %s",
+		n, cfg.RetryAttemptSeconds, cfg.MaximumAutomaticAttempts, cfg.RetryAttemptSeconds,
+		strings.TrimSuffix(e.FailureReason, "."))
+	if r := []rune(msg); len(r) > 1024 {
+		msg = string(r[:1024])
 	}
 	o.p.Logger.Warn("remediation excepted after repeated failures", "rule", e.ConfigRuleName,
 		"resource", e.Key().String(), "failures", n)
