@@ -25,6 +25,8 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"github.com/salvehq/salve/internal/salvetest/salveproc"
 )
 
 func main() {
@@ -88,7 +90,7 @@ func run(ctx context.Context, args []string) (err error) {
 		}
 	}()
 	if o.salve == "" {
-		if o.salve, err = buildSalve(ctx, tmp); err != nil {
+		if o.salve, err = salveproc.Build(ctx, tmp); err != nil {
 			return err
 		}
 	}
@@ -110,10 +112,10 @@ func measure(ctx context.Context, o options, tmp, name string,
 	if err != nil {
 		return err
 	}
-	defer srv.stop()
+	defer srv.Stop()
 	res, err := fn(ctx, o, srv)
 	if err != nil {
-		return fmt.Errorf("%s: %w (server log: %s)", name, err, srv.logPath)
+		return fmt.Errorf("%s: %w (server log: %s)", name, err, srv.LogPath)
 	}
 	fmt.Fprintln(os.Stderr, res.summary())
 	return json.NewEncoder(os.Stdout).Encode(res)

@@ -31,6 +31,8 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"github.com/salvehq/salve/internal/salvetest/salveproc"
 )
 
 func main() {
@@ -84,7 +86,7 @@ func run(ctx context.Context, args []string) error {
 	}
 	defer os.RemoveAll(tmp)
 	if o.salve == "" {
-		if o.salve, err = buildSalve(ctx, tmp); err != nil {
+		if o.salve, err = salveproc.Build(ctx, tmp); err != nil {
 			return err
 		}
 	}
@@ -109,10 +111,10 @@ func measure(ctx context.Context, o options, tmp, name string, fn func(context.C
 	if err != nil {
 		return err
 	}
-	defer s.stop()
+	defer s.Stop()
 	res, err := fn(ctx, o, s)
 	if err != nil {
-		return fmt.Errorf("%w (server log: %s)", err, s.logPath)
+		return fmt.Errorf("%w (server log: %s)", err, s.LogPath)
 	}
 	return json.NewEncoder(os.Stdout).Encode(map[string]any{"measurement": name, "result": res})
 }
