@@ -8,10 +8,11 @@ user's boto3 code would pick them up. Each check prints "ok   <name>" or
 
 import datetime as dt
 import sys
-import traceback
 
 import boto3
 from botocore.exceptions import ClientError
+
+from checks import check, run_all
 
 RULE = "e2e-boto3-s3-encryption"
 BUCKET_TYPE = "AWS::S3::Bucket"
@@ -23,31 +24,6 @@ AV_TYPE = "Custom:AVCheck"
 config = boto3.client("config")
 ssm = boto3.client("ssm")
 sts = boto3.client("sts")
-
-CHECKS = []
-
-
-def check(fn):
-    """Registers fn as a named check (its docstring is the name); run in order."""
-    CHECKS.append(fn)
-    return fn
-
-
-def run(fn):
-    """Runs one check and reports it; returns False if it failed."""
-    name = fn.__doc__.strip()
-    try:
-        fn()
-        print(f"ok   {name}")
-        return True
-    except AssertionError as e:
-        print(f"FAIL {name}\n       {e}")
-    except ClientError as e:
-        print(f"FAIL {name}\n       unexpected AWS error: {e}")
-    except Exception:  # noqa: BLE001 - report any crash as a failed check
-        print(f"FAIL {name}\n       " + traceback.format_exc().replace("\n", "\n       "))
-    return False
-
 
 def error_code(call, **kwargs):
     """Calls the client method and returns the AWS error name it raised."""
@@ -325,11 +301,5 @@ def cleanup_rule():
     config.delete_config_rule(ConfigRuleName=RULE)
 
 
-def main():
-    failed = sum(not run(fn) for fn in CHECKS)
-    print(f"boto3: {len(CHECKS) - failed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_all("boto3"))

@@ -11,10 +11,11 @@ import datetime as dt
 import os
 import sys
 import time
-import traceback
 
 import boto3
 from botocore.exceptions import ClientError
+
+from checks import check, run_all
 
 RULE = "e2e-boto3-auto-remediation"
 BUCKET = "e2e-boto3-rem-bucket"
@@ -25,31 +26,6 @@ sts = boto3.client("sts")
 s3 = boto3.client("s3", endpoint_url=os.environ["MOTO_URL"])
 ACCOUNT = sts.get_caller_identity()["Account"]
 REGION = config.meta.region_name
-
-CHECKS = []
-
-
-def check(fn):
-    """Registers fn as a named check (its docstring is the name); run in order."""
-    CHECKS.append(fn)
-    return fn
-
-
-def run(fn):
-    """Runs one check and reports it; returns False if it failed."""
-    name = fn.__doc__.strip()
-    try:
-        fn()
-        print(f"ok   {name}")
-        return True
-    except AssertionError as e:
-        print(f"FAIL {name}\n       {e}")
-    except ClientError as e:
-        print(f"FAIL {name}\n       unexpected AWS error: {e}")
-    except Exception:  # noqa: BLE001 - report any crash as a failed check
-        print(f"FAIL {name}\n       " + traceback.format_exc().replace("\n", "\n       "))
-    return False
-
 
 def status():
     """The bucket's remediation execution status, or None."""
@@ -118,11 +94,5 @@ def bucket_encrypted():
     assert algo == "AES256", f"SSEAlgorithm = {algo}"
 
 
-def main():
-    failed = sum(not run(fn) for fn in CHECKS)
-    print(f"boto3 remediation: {len(CHECKS) - failed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_all("boto3 remediation"))
