@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
@@ -35,15 +37,21 @@ func startServer(ctx context.Context, o options, tmp, name string) (*server, err
 	return s, nil
 }
 
-// newClients are Config and SSM clients for endpoint without retries.
+// newClients are Config and SSM clients for endpoint. They retry only
+// broken connections (a keep-alive connection the server closed as the
+// request went out); every answer the server gave is taken as given.
 func newClients(endpoint string) (*configservice.Client, *ssm.Client) {
+	retryer := retry.NewStandard(func(o *retry.StandardOptions) {
+		o.Retryables = []retry.IsErrorRetryable{retry.RetryableConnectionError{}}
+		o.RateLimiter = ratelimit.None
+	})
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConns, tr.MaxIdleConnsPerHost = 64, 64
 	hc := &http.Client{Transport: tr}
 	creds := credentials.NewStaticCredentialsProvider(account, "secret", "")
 	cfg := configservice.New(configservice.Options{Region: "us-east-1", BaseEndpoint: aws.String(endpoint),
-		Credentials: creds, HTTPClient: hc, Retryer: aws.NopRetryer{}})
+		Credentials: creds, HTTPClient: hc, Retryer: retryer})
 	sm := ssm.New(ssm.Options{Region: "us-east-1", BaseEndpoint: aws.String(endpoint),
-		Credentials: creds, HTTPClient: hc, Retryer: aws.NopRetryer{}})
+		Credentials: creds, HTTPClient: hc, Retryer: retryer})
 	return cfg, sm
 }

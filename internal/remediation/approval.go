@@ -69,7 +69,7 @@ func (s *Service) Reject(ctx context.Context, scope tenant.Scope, rule string, k
 
 // decide applies an approval decision to the waiting execution of k.
 func (s *Service) decide(ctx context.Context, scope tenant.Scope, rule string, k ResourceKey, fn func(*Execution) error) error {
-	return s.store.Update(ctx, func(tx store.Tx) error {
+	err := s.store.Update(ctx, func(tx store.Tx) error {
 		if _, err := GetConfiguration(tx, scope, rule); err != nil {
 			return err
 		}
@@ -87,4 +87,6 @@ func (s *Service) decide(ctx context.Context, scope tenant.Scope, rule string, k
 		}
 		return PutExecution(tx, scope, e)
 	})
+	s.work(err)
+	return err
 }

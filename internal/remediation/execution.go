@@ -26,7 +26,9 @@ func (s ExecutionState) InFlight() bool { return s == StateQueued || s == StateI
 // transitions lists the states each state may move to.
 var transitions = map[ExecutionState][]ExecutionState{
 	// QUEUED → FAILED/UNKNOWN: the runbook could not be started at all.
-	StateQueued:     {StateInProgress, StateFailed, StateUnknown},
+	// QUEUED → SUCCEEDED: an automatic execution skipped because its
+	// resource was no longer NON_COMPLIANT when its turn came.
+	StateQueued:     {StateInProgress, StateSucceeded, StateFailed, StateUnknown},
 	StateInProgress: {StateSucceeded, StateFailed, StateUnknown},
 }
 
@@ -98,8 +100,8 @@ type Execution struct {
 	ResourceID     string         `json:"resourceId"`
 	State          ExecutionState `json:"state"`
 	Trigger        Trigger        `json:"trigger"`
-	// Attempt is 1 + the number of consecutive FAILED executions of the
-	// resource before this one.
+	// Attempt is 1 + the number of consecutive failed attempts (FAILED or
+	// Ineffective executions) of the resource before this one.
 	Attempt int `json:"attempt"`
 	// PreviousFailures are the invocation times of those failed
 	// executions (at most MaxAutomaticAttemptsLimit, newest last): what
@@ -119,6 +121,15 @@ type Execution struct {
 	AwaitingApproval bool `json:"awaitingApproval,omitempty"`
 	// Rejected marks an execution that FAILED because it was rejected.
 	Rejected bool `json:"rejected,omitempty"`
+	// Ineffective marks an automatic execution that SUCCEEDED after which
+	// the rule evaluated the resource NON_COMPLIANT again: for retries and
+	// MaximumAutomaticAttempts it counts as a failed attempt.
+	Ineffective bool `json:"ineffective,omitempty"`
+}
+
+// failedAttempt reports whether e counts as a failed attempt.
+func (e *Execution) failedAttempt() bool {
+	return e.State == StateFailed || (e.State == StateSucceeded && e.Ineffective)
 }
 
 // MaxAutomaticAttemptsLimit is the model's upper bound of
@@ -140,9 +151,9 @@ func (e *Execution) Transition(to ExecutionState, now time.Time) error {
 }
 
 // nextFailures returns the failure history a new execution inherits from
-// the previous one (nil if there was none or it did not fail).
+// the previous one (nil if there was none or it was not a failed attempt).
 func nextFailures(prev *Execution) []time.Time {
-	if prev == nil || prev.State != StateFailed {
+	if prev == nil || !prev.failedAttempt() {
 		return nil
 	}
 	out := append(slices.Clone(prev.PreviousFailures), prev.InvocationTime)

@@ -22,7 +22,7 @@ func TestExecution_Transition(t *testing.T) {
 	t.Parallel()
 	all := []ExecutionState{StateQueued, StateInProgress, StateSucceeded, StateFailed, StateUnknown}
 	allowed := map[ExecutionState][]ExecutionState{
-		StateQueued:     {StateInProgress, StateFailed, StateUnknown},
+		StateQueued:     {StateInProgress, StateSucceeded, StateFailed, StateUnknown},
 		StateInProgress: {StateSucceeded, StateFailed, StateUnknown},
 	}
 	for _, from := range all {

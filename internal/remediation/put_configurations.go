@@ -42,6 +42,7 @@ func (s *Service) PutConfigurations(ctx context.Context, scope tenant.Scope, cfg
 		}
 		return nil
 	})
+	s.work(err)
 	return failures, err
 }
 

@@ -29,6 +29,7 @@ type Service struct {
 	clock  clock.Clock
 	logger *slog.Logger
 	onAuto []AutomaticEnabledHook
+	onWork []func()
 }
 
 // New returns a Service.
@@ -43,3 +44,19 @@ func New(p Params) *Service {
 // becomes automatic. Register hooks while composing the server, before it
 // serves requests.
 func (s *Service) OnAutomaticEnabled(h AutomaticEnabledHook) { s.onAuto = append(s.onAuto, h) }
+
+// OnWork registers a hook called after a commit that may let an
+// execution start: executions queued or approved, a configuration put
+// (it may lift the ErrorPercentage stop), an exception deleted. The
+// orchestrator's Wake is the hook; it must not block.
+func (s *Service) OnWork(h func()) { s.onWork = append(s.onWork, h) }
+
+// work calls the OnWork hooks after a successful commit.
+func (s *Service) work(err error) {
+	if err != nil {
+		return
+	}
+	for _, h := range s.onWork {
+		h()
+	}
+}

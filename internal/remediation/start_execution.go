@@ -43,6 +43,7 @@ func (s *Service) StartExecution(ctx context.Context, scope tenant.Scope, ruleNa
 		}
 		return nil
 	})
+	s.work(err)
 	return failures, err
 }
 
@@ -82,7 +83,7 @@ func (s *Service) Enqueue(tx store.Tx, scope tenant.Scope, cfg *Configuration, k
 	}
 	now := s.clock.Now()
 	attempt := 1
-	if prev != nil && prev.State == StateFailed {
+	if prev != nil && prev.failedAttempt() {
 		attempt = prev.Attempt + 1
 	}
 	e := &Execution{

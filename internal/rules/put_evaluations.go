@@ -88,7 +88,7 @@ func nameOf(r *Rule) string {
 // PutEvaluations records the results a rule reported. A result whose
 // OrderingTimestamp is older than the one stored for the same (rule,
 // resource) is accepted but ignored: the newest ordering timestamp wins.
-// Hooks see every changed compliance after the commit.
+// Hooks see every recorded result after the commit.
 func (s *Service) PutEvaluations(ctx context.Context, scope tenant.Scope, p PutEvaluationsParams) error {
 	if err := checkEvaluations(p.Evaluations); err != nil || p.TestMode {
 		return err
@@ -146,8 +146,8 @@ func (s *Service) recordEvaluations(tx store.Tx, scope tenant.Scope, p PutEvalua
 	return changes, nil
 }
 
-// recordResult stores res unless a newer one is stored; it returns the
-// change of compliance, if any.
+// recordResult stores res unless a newer one is stored; it returns what
+// it recorded (nil for a stale result).
 func recordResult(tx store.Tx, scope tenant.Scope, res EvaluationResult) (*EvaluationChange, error) {
 	old, err := getResult(tx, scope, res.RuleName, res.ResourceType, res.ResourceID)
 	if err != nil {
@@ -162,9 +162,6 @@ func recordResult(tx store.Tx, scope tenant.Scope, res EvaluationResult) (*Evalu
 	prev := ""
 	if old != nil {
 		prev = old.ComplianceType
-	}
-	if prev == res.ComplianceType {
-		return nil, nil
 	}
 	return &EvaluationChange{Scope: scope, RuleName: res.RuleName, ResourceType: res.ResourceType,
 		ResourceID: res.ResourceID, Old: prev, New: res.ComplianceType, At: res.ResultRecordedTime}, nil

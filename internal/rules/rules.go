@@ -20,7 +20,9 @@ const DefaultMaxRules = 1000
 // remediation package refuses while a remediation configuration is attached).
 type DeleteGuard func(tx store.Tx, scope tenant.Scope, ruleName string) error
 
-// EvaluationChange is one (rule, resource) whose stored compliance changed.
+// EvaluationChange is one evaluation result recorded for a (rule,
+// resource): a change of compliance, or a re-evaluation that confirmed it
+// (Old == New; see Changed).
 type EvaluationChange struct {
 	Scope        tenant.Scope
 	RuleName     string
@@ -35,7 +37,10 @@ type EvaluationChange struct {
 	At time.Time
 }
 
-// EvaluationChangeHook observes compliance changes. Hooks run after the
+// Changed reports whether the result changed the stored compliance.
+func (c EvaluationChange) Changed() bool { return c.Old != c.New }
+
+// EvaluationChangeHook observes recorded evaluation results. Hooks run after the
 // transaction that stored the change has committed, on the caller's
 // goroutine, in registration order: they must be quick and must not fail
 // the call (a subscriber that needs durability records its own work).
@@ -75,9 +80,11 @@ func New(p Params) *Service {
 // guards while composing the server, before it serves requests.
 func (s *Service) AddDeleteGuard(g DeleteGuard) { s.guards = append(s.guards, g) }
 
-// OnEvaluationChange registers a hook called after every committed change
-// of a (rule, resource) compliance. Register hooks while composing the
-// server, before it serves requests.
+// OnEvaluationChange registers a hook called after every committed
+// evaluation result (a change of a (rule, resource) compliance or a
+// re-evaluation confirming it; a result older than the stored one is not
+// recorded and not reported). Register hooks while composing the server,
+// before it serves requests.
 func (s *Service) OnEvaluationChange(h EvaluationChangeHook) { s.hooks = append(s.hooks, h) }
 
 // notify runs the change hooks; it is called after commit.

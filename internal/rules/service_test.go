@@ -149,7 +149,7 @@ func TestService_OnEvaluationChange(t *testing.T) {
 	b.putRule(t, acct, "r")
 
 	b.put(t, acct, "r", eval("a", rules.NonCompliant, start))
-	b.put(t, acct, "r", eval("a", rules.NonCompliant, start.Add(time.Second))) // unchanged
+	b.put(t, acct, "r", eval("a", rules.NonCompliant, start.Add(time.Second))) // confirmed
 	b.put(t, acct, "r", eval("a", rules.Compliant, start.Add(2*time.Second)))
 	b.put(t, acct, "r", eval("a", rules.NonCompliant, start.Add(-time.Hour))) // older: ignored
 	require.NoError(t, b.svc.PutEvaluations(context.Background(), acct, rules.PutEvaluationsParams{
@@ -159,7 +159,10 @@ func TestService_OnEvaluationChange(t *testing.T) {
 	change := func(old, new string) []rules.EvaluationChange {
 		return []rules.EvaluationChange{{Scope: acct, RuleName: "r", ResourceType: "AWS::S3::Bucket", ResourceID: "a", Old: old, New: new, At: start}}
 	}
-	require.Equal(t, [][]rules.EvaluationChange{change("", rules.NonCompliant), change(rules.NonCompliant, rules.Compliant)}, got)
+	require.Equal(t, [][]rules.EvaluationChange{change("", rules.NonCompliant),
+		change(rules.NonCompliant, rules.NonCompliant), change(rules.NonCompliant, rules.Compliant)}, got)
+	require.True(t, got[0][0].Changed())
+	require.False(t, got[1][0].Changed(), "a re-evaluation that confirms NON_COMPLIANT is reported, unchanged")
 }
 
 func TestService_PutEvaluations_NewestInBatchWins(t *testing.T) {

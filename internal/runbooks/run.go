@@ -83,10 +83,25 @@ func (s *Service) advance(ctx context.Context, j job) error {
 	if err != nil {
 		return err
 	}
-	if out.Kind == engine.Done && x.ParentID != "" {
+	if out.Kind != engine.Done {
+		return nil
+	}
+	if x.ParentID != "" {
 		s.enqueue(x.Scope, x.ParentID)
+		return nil
+	}
+	for _, h := range s.onFinished {
+		h(x.Scope, x.AutomationExecutionID)
 	}
 	return nil
+}
+
+// OnFinished registers a hook called, on a worker, each time an
+// execution without a parent is found ended (at least once per
+// execution, possibly more). Register hooks before Run; they must not
+// block.
+func (s *Service) OnFinished(h func(scope tenant.Scope, automationExecutionID string)) {
+	s.onFinished = append(s.onFinished, h)
 }
 
 // advanceLocked loads and advances an execution under its lock.

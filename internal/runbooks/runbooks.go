@@ -48,6 +48,8 @@ type Service struct {
 	locks    [64]sync.Mutex
 	queue    *queue
 	runbooks *runbookCache
+	// onFinished are the OnFinished hooks, fixed before Run.
+	onFinished []func(tenant.Scope, string)
 }
 
 // New returns a Service. It accepts starts at once; executions advance

@@ -51,6 +51,11 @@ type Options struct {
 	// AWSRemote, when set, is the real endpoint (e.g. a moto_server) runbook
 	// steps and scripts reach for the services Salve does not serve.
 	AWSRemote *awscall.RemoteConfig
+	// RunOrchestrator runs the remediation orchestrator's Run, as serve
+	// does: executions start and settle on their own as they are woken.
+	// Left false, nothing remediates until the test calls env.Remediate or
+	// env.RemediateOnce, so each step can be observed.
+	RunOrchestrator bool
 }
 
 // Setup starts a server on a fresh SQLite store in a temporary directory.
@@ -75,7 +80,7 @@ func Setup(t testing.TB, opts ...func(*Options)) *Env {
 		ts.Close()
 		require.NoError(t, st.Close())
 	})
-	startBackground(t, s)
+	startBackground(t, s, o.RunOrchestrator)
 	env := &Env{URL: ts.URL, Clock: fake, Store: st, Salve: s}
 	env.Config, env.SSM, env.STS = env.Clients(o.AccessKeyID, o.Secret, o.Region)
 	return env
@@ -107,23 +112,30 @@ func (e *Env) Clients(accessKeyID, secret, region string) (*configservice.Client
 }
 
 // startBackground runs the server's background services until the test
-// ends (before the store closes). Tests drive time with Env.Clock and
+// ends (before the store closes): the Automation workers, and the
+// orchestrator when orchestrate. Tests drive time with Env.Clock and
 // env.Salve.Runbooks.Tick, and wait with env.Salve.Runbooks.Drain.
-func startBackground(t testing.TB, s *server.Salve) {
+func startBackground(t testing.TB, s *server.Salve, orchestrate bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 2)
+	n := 1
 	go func() { done <- s.Runbooks.Run(ctx) }()
-	go func() { done <- s.Orchestrator.Run(ctx) }()
+	if orchestrate {
+		n++
+		go func() { done <- s.Orchestrator.Run(ctx) }()
+	}
 	t.Cleanup(func() {
 		cancel()
-		require.NoError(t, <-done)
-		require.NoError(t, <-done)
+		for range n {
+			require.NoError(t, <-done)
+		}
 	})
 }
 
 // Remediate drives remediation to rest at the fake clock's now: it ticks
 // the orchestrator and drains the Automation workers until a tick changes
-// nothing. (The orchestrator's own Run ticks hourly in tests.)
+// nothing. (The orchestrator's Run is not running unless
+// Options.RunOrchestrator.)
 func (e *Env) Remediate(t testing.TB) {
 	t.Helper()
 	ctx := context.Background()

@@ -46,8 +46,8 @@ type Params struct {
 	// Salve's own services in process, then AWSRemote.
 	AWSCaller engine.AWSCaller
 	// RemediationTick is how often the remediation orchestrator's Run
-	// ticks; 0 means orchestrator.DefaultTickInterval. Tests set it long
-	// and call Orchestrator.Tick themselves.
+	// ticks when nothing wakes it; 0 means
+	// orchestrator.DefaultTickInterval.
 	RemediationTick time.Duration
 }
 
@@ -102,6 +102,8 @@ func New(p Params) (*Salve, error) {
 		Automation: s.Runbooks, TickInterval: p.RemediationTick})
 	s.Rules.OnEvaluationChange(s.Orchestrator.OnEvaluationChange)
 	s.Remediation.OnAutomaticEnabled(s.Orchestrator.OnAutomaticEnabled)
+	s.Remediation.OnWork(s.Orchestrator.Wake)
+	s.Runbooks.OnFinished(s.Orchestrator.AutomationFinished)
 	creds := map[string]awsproto.AccessKey{}
 	for _, c := range p.Credentials {
 		creds[c.AccessKeyID] = c

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/salvehq/salve/internal/remediation"
+	"github.com/salvehq/salve/internal/rules"
 	"github.com/salvehq/salve/internal/runbooks"
 	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
@@ -83,13 +84,21 @@ func (o *Orchestrator) freeSlots(tx store.Tx, id ruleID) (int, error) {
 // records it IN_PROGRESS, or FAILED when the runbook cannot start.
 func (o *Orchestrator) start(ctx context.Context, q remediation.QueueEntry) error {
 	var e *remediation.Execution
+	compliance := ""
 	err := o.p.Store.View(ctx, func(tx store.Tx) error {
 		var err error
 		e, err = remediation.FindExecution(tx, q.Scope, q.ConfigRuleName, q.ResourceType, q.ResourceID)
+		if err != nil || e == nil {
+			return err
+		}
+		compliance, err = rules.ResourceCompliance(tx, q.Scope, q.ConfigRuleName, q.ResourceType, q.ResourceID)
 		return err
 	})
 	if err != nil || e == nil || e.ID != q.ExecutionID || e.State != remediation.StateQueued {
 		return err
+	}
+	if e.Trigger == remediation.TriggerAutomatic && (compliance == rules.Compliant || compliance == rules.NotApplicable) {
+		return o.skip(ctx, q.Scope, e, compliance)
 	}
 	autoID, startErr := o.p.Automation.Start(ctx, runbooks.StartParams{
 		Scope: q.Scope, DocumentName: e.Target.DocumentName, DocumentVersion: e.Target.DocumentVersion,
@@ -129,5 +138,24 @@ func (o *Orchestrator) update(ctx context.Context, scope tenant.Scope, e *remedi
 			return o.afterFailure(tx, scope, cur)
 		}
 		return nil
+	})
+}
+
+// SkippedStep names the one step of an automatic execution that did not
+// run because its resource was no longer NON_COMPLIANT when its turn came.
+const SkippedStep = "ResourceNoLongerNonCompliant"
+
+// skip ends a queued automatic execution whose resource the rule
+// evaluated COMPLIANT or NOT_APPLICABLE since it was queued (Salve acts on
+// current compliance): it is recorded SUCCEEDED without running the
+// runbook, with one SUCCEEDED step named SkippedStep. A manual execution
+// runs as asked.
+func (o *Orchestrator) skip(ctx context.Context, scope tenant.Scope, e *remediation.Execution, compliance string) error {
+	return o.update(ctx, scope, e, func(_ store.Tx, cur *remediation.Execution) error {
+		now := o.p.Clock.Now()
+		cur.Steps = []remediation.Step{{Name: SkippedStep, State: remediation.StepSucceeded, StartTime: now, StopTime: now}}
+		o.p.Logger.Info("remediation skipped: resource no longer NON_COMPLIANT", "rule", cur.ConfigRuleName,
+			"resource", cur.Key().String(), "execution_id", cur.ID, "compliance", compliance)
+		return cur.Transition(remediation.StateSucceeded, now)
 	})
 }

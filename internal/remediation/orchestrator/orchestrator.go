@@ -13,8 +13,11 @@ import (
 	"github.com/salvehq/salve/internal/tenant"
 )
 
-// DefaultTickInterval is how often Run ticks when Params leave it out.
-const DefaultTickInterval = 100 * time.Millisecond
+// Defaults of Params.
+const (
+	// DefaultTickInterval is how often Run ticks when nothing wakes it.
+	DefaultTickInterval = time.Second
+)
 
 // Automation starts and reads SSM Automation executions (a
 // *runbooks.Service).
@@ -30,7 +33,11 @@ type Params struct {
 	Logger      *slog.Logger
 	Remediation *remediation.Service
 	Automation  Automation
-	// TickInterval is how often Run ticks (wall-clock time).
+	// TickInterval is how often Run ticks (wall-clock time) when nothing
+	// wakes it. Every enqueue and every end of an Automation execution
+	// wakes Run at once (Wake, AutomationFinished); the interval bounds
+	// how late a lapsed exception is released and how late anything a
+	// wake missed is found.
 	TickInterval time.Duration
 }
 
@@ -41,6 +48,13 @@ type Orchestrator struct {
 	// also guards onSucceeded.
 	mu          sync.Mutex
 	onSucceeded []SucceededHook
+	// wake carries Wake's requests to Run; one pending request stands
+	// for any number.
+	wake chan struct{}
+	// finished holds the Automation executions reported ended since the
+	// last tick, for a woken tick to settle without reading the others.
+	finishedMu sync.Mutex
+	finished   map[string]bool
 }
 
 // New returns an Orchestrator; it acts once Run runs or Tick is called.
@@ -51,22 +65,46 @@ func New(p Params) *Orchestrator {
 	if p.TickInterval <= 0 {
 		p.TickInterval = DefaultTickInterval
 	}
-	return &Orchestrator{p: p}
+	return &Orchestrator{p: p, wake: make(chan struct{}, 1), finished: map[string]bool{}}
 }
 
-// Run ticks every TickInterval until ctx ends. Work left by a previous
+// Wake asks Run to tick now: something was queued or approved. It never
+// blocks; requests made while a tick runs fold into one more tick.
+func (o *Orchestrator) Wake() {
+	select {
+	case o.wake <- struct{}{}:
+	default:
+	}
+}
+
+// AutomationFinished reports that an Automation execution ended (the
+// runbooks service's finish hook) and wakes Run to record it.
+func (o *Orchestrator) AutomationFinished(_ tenant.Scope, automationExecutionID string) {
+	o.finishedMu.Lock()
+	o.finished[automationExecutionID] = true
+	o.finishedMu.Unlock()
+	o.Wake()
+}
+
+// Run ticks when woken and every TickInterval until ctx ends. The
+// interval's ticks are whole (Tick); a woken tick settles only the
+// Automation executions reported finished. Work left by a previous
 // process is found by the first tick.
 func (o *Orchestrator) Run(ctx context.Context) error {
 	t := time.NewTicker(o.p.TickInterval)
 	defer t.Stop()
+	whole := true
 	for {
-		if _, err := o.Tick(ctx); err != nil && ctx.Err() == nil {
+		if _, err := o.tick(ctx, whole); err != nil && ctx.Err() == nil {
 			o.p.Logger.Error("remediation tick failed", "err", err)
 		}
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-t.C:
+			whole = true
+		case <-o.wake:
+			whole = false
 		}
 	}
 }
@@ -75,10 +113,14 @@ func (o *Orchestrator) Run(ctx context.Context) error {
 // finished Automation executions, releases lapsed exceptions, and starts
 // queued executions the SsmControls admit. It reports whether anything
 // changed.
-func (o *Orchestrator) Tick(ctx context.Context) (bool, error) {
+func (o *Orchestrator) Tick(ctx context.Context) (bool, error) { return o.tick(ctx, true) }
+
+// tick is Tick; unless whole, it settles only the executions reported
+// finished.
+func (o *Orchestrator) tick(ctx context.Context, whole bool) (bool, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	settled, err := o.settle(ctx)
+	settled, err := o.settle(ctx, o.takeFinished(whole))
 	if err != nil {
 		return settled, err
 	}
@@ -88,4 +130,17 @@ func (o *Orchestrator) Tick(ctx context.Context) (bool, error) {
 	}
 	started, err := o.admit(ctx)
 	return settled || released || started, err
+}
+
+// takeFinished empties the finished set and returns what a tick settles:
+// nil for every running execution (a whole tick), else the set.
+func (o *Orchestrator) takeFinished(whole bool) map[string]bool {
+	o.finishedMu.Lock()
+	defer o.finishedMu.Unlock()
+	f := o.finished
+	o.finished = map[string]bool{}
+	if whole {
+		return nil
+	}
+	return f
 }

@@ -19,17 +19,17 @@ import (
 )
 
 // boot starts a Salve server over st (as `salve serve` would after a
-// restart) and returns it with a stop that ends its background services
-// and listener, leaving the store open.
+// restart; the test ticks the orchestrator itself) and returns it with a
+// stop that ends its background services and listener, leaving the store
+// open.
 func boot(t *testing.T, st store.Store, clk *clock.Fake) (*salvetest.Env, func()) {
 	t.Helper()
 	s, err := server.New(server.Params{Store: st, Clock: clk, RemediationTick: time.Hour})
 	require.NoError(t, err)
 	ts := httptest.NewServer(s.Handler)
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 2)
+	done := make(chan error, 1)
 	go func() { done <- s.Runbooks.Run(ctx) }()
-	go func() { done <- s.Orchestrator.Run(ctx) }()
 	stopped := false
 	stop := func() {
 		if stopped {
@@ -37,7 +37,6 @@ func boot(t *testing.T, st store.Store, clk *clock.Fake) (*salvetest.Env, func()
 		}
 		stopped = true
 		cancel()
-		require.NoError(t, <-done)
 		require.NoError(t, <-done)
 		ts.Close()
 	}

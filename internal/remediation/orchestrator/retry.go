@@ -25,17 +25,17 @@ func (o *Orchestrator) afterFailure(tx store.Tx, scope tenant.Scope, e *remediat
 		return err
 	}
 	if n := failuresWithin(e, cfg); n >= int(cfg.MaximumAutomaticAttempts) {
-		return o.except(tx, scope, e, cfg, n)
+		return o.except(tx, scope, e, cfg, n, strings.TrimSuffix(e.FailureReason, "."))
 	}
 	compliance, err := rules.ResourceCompliance(tx, scope, e.ConfigRuleName, e.ResourceType, e.ResourceID)
 	if err != nil || compliance != rules.NonCompliant {
 		return err
 	}
-	return o.queueAutomatic(tx, scope, e.ConfigRuleName, cfg, e.Key())
+	return o.queueAutomatic(tx, scope, e.ConfigRuleName, cfg, e.Key(), false)
 }
 
-// failuresWithin counts e and its previous failures invoked within
-// RetryAttemptSeconds of e.
+// failuresWithin counts e (a failed or ineffective attempt) and its
+// previous failures invoked within RetryAttemptSeconds of e.
 func failuresWithin(e *remediation.Execution, cfg *remediation.Configuration) int {
 	since := e.InvocationTime.Add(-time.Duration(cfg.RetryAttemptSeconds) * time.Second)
 	n := 1
@@ -49,14 +49,13 @@ func failuresWithin(e *remediation.Execution, cfg *remediation.Configuration) in
 
 // except places the exception that stops automatic remediation of e's
 // resource.
-func (o *Orchestrator) except(tx store.Tx, scope tenant.Scope, e *remediation.Execution, cfg *remediation.Configuration, n int) error {
+func (o *Orchestrator) except(tx store.Tx, scope tenant.Scope, e *remediation.Execution, cfg *remediation.Configuration, n int, last string) error {
 	now := o.p.Clock.Now()
 	// The advice comes before the failure detail, which may be cut to fit
 	// the model's 1024-character Message.
 	msg := fmt.Sprintf("Salve stopped automatic remediation: %d attempts failed within %d seconds "+
 		"(MaximumAutomaticAttempts %d, RetryAttemptSeconds %d); fix the cause, then delete this exception. Last failure: %s",
-		n, cfg.RetryAttemptSeconds, cfg.MaximumAutomaticAttempts, cfg.RetryAttemptSeconds,
-		strings.TrimSuffix(e.FailureReason, "."))
+		n, cfg.RetryAttemptSeconds, cfg.MaximumAutomaticAttempts, cfg.RetryAttemptSeconds, last)
 	if r := []rune(msg); len(r) > 1024 {
 		msg = string(r[:1024])
 	}
@@ -107,5 +106,5 @@ func (o *Orchestrator) release(tx store.Tx, x remediation.ExpiryEntry) error {
 	if err != nil || compliance != rules.NonCompliant {
 		return err
 	}
-	return o.queueAutomatic(tx, x.Scope, x.ConfigRuleName, nil, x.Key())
+	return o.queueAutomatic(tx, x.Scope, x.ConfigRuleName, nil, x.Key(), false)
 }

@@ -13,8 +13,12 @@ import (
 )
 
 // settle records the end of every IN_PROGRESS execution whose Automation
-// execution has finished.
-func (o *Orchestrator) settle(ctx context.Context) (bool, error) {
+// execution has finished. With only set, it reads just those Automation
+// executions.
+func (o *Orchestrator) settle(ctx context.Context, only map[string]bool) (bool, error) {
+	if only != nil && len(only) == 0 {
+		return false, nil
+	}
 	var running []remediation.RunningEntry
 	err := o.p.Store.View(ctx, func(tx store.Tx) (err error) {
 		running, err = remediation.ScanRunning(tx)
@@ -24,6 +28,9 @@ func (o *Orchestrator) settle(ctx context.Context) (bool, error) {
 	for _, r := range running {
 		if err != nil {
 			break
+		}
+		if only != nil && !only[r.AutomationExecutionID] {
+			continue
 		}
 		var done bool
 		done, err = o.settleOne(ctx, r)

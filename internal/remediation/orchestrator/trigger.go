@@ -3,6 +3,7 @@ package orchestrator
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/salvehq/salve/internal/remediation"
 	"github.com/salvehq/salve/internal/rules"
@@ -11,17 +12,21 @@ import (
 )
 
 // OnEvaluationChange is the rules.EvaluationChangeHook that queues an
-// automatic remediation for every resource that became NON_COMPLIANT.
-// It records the queued executions in one transaction; a failure is
-// logged (the evaluation itself is already committed).
+// automatic remediation for every resource evaluated NON_COMPLIANT, newly
+// or again. It records the queued executions in one transaction and
+// wakes Run; a failure is logged (the evaluation itself is already
+// committed).
 func (o *Orchestrator) OnEvaluationChange(ctx context.Context, changes []rules.EvaluationChange) {
+	if !slices.ContainsFunc(changes, func(c rules.EvaluationChange) bool { return c.New == rules.NonCompliant }) {
+		return
+	}
 	err := o.p.Store.Update(ctx, func(tx store.Tx) error {
 		for _, c := range changes {
 			if c.New != rules.NonCompliant {
 				continue
 			}
 			k := remediation.ResourceKey{ResourceType: c.ResourceType, ResourceID: c.ResourceID}
-			if err := o.queueAutomatic(tx, c.Scope, c.RuleName, nil, k); err != nil {
+			if err := o.queueAutomatic(tx, c.Scope, c.RuleName, nil, k, c.Old == rules.NonCompliant); err != nil {
 				return err
 			}
 		}
@@ -29,7 +34,9 @@ func (o *Orchestrator) OnEvaluationChange(ctx context.Context, changes []rules.E
 	})
 	if err != nil {
 		o.p.Logger.Error("queue automatic remediation", "err", err)
+		return
 	}
+	o.Wake()
 }
 
 // OnAutomaticEnabled is the remediation.AutomaticEnabledHook that queues
@@ -42,7 +49,7 @@ func (o *Orchestrator) OnAutomaticEnabled(tx store.Tx, scope tenant.Scope, cfg *
 	}
 	for _, r := range refs {
 		k := remediation.ResourceKey{ResourceType: r.Type, ResourceID: r.ID}
-		if err := o.queueAutomatic(tx, scope, cfg.ConfigRuleName, cfg, k); err != nil {
+		if err := o.queueAutomatic(tx, scope, cfg.ConfigRuleName, cfg, k, false); err != nil {
 			return err
 		}
 	}
@@ -53,7 +60,14 @@ func (o *Orchestrator) OnAutomaticEnabled(tx store.Tx, scope tenant.Scope, cfg *
 // configuration (cfg, or the stored one when nil) for k, unless the
 // configuration is missing or manual, the resource type does not match,
 // an exception is in force, or an execution is already in flight.
-func (o *Orchestrator) queueAutomatic(tx store.Tx, scope tenant.Scope, rule string, cfg *remediation.Configuration, k remediation.ResourceKey) error {
+// confirmed says an evaluation found the resource NON_COMPLIANT again
+// with no other result in between: if its previous automatic execution
+// SUCCEEDED, it did not fix the resource, and counts as a failed attempt
+// (Ineffective). A runbook that "succeeds" without fixing the resource so
+// ends, like a failing one, in an exception after MaximumAutomaticAttempts
+// instead of looping.
+func (o *Orchestrator) queueAutomatic(tx store.Tx, scope tenant.Scope, rule string, cfg *remediation.Configuration,
+	k remediation.ResourceKey, confirmed bool) error {
 	if cfg == nil {
 		var err error
 		if cfg, err = remediation.FindConfiguration(tx, scope, rule); err != nil || cfg == nil {
@@ -66,6 +80,22 @@ func (o *Orchestrator) queueAutomatic(tx store.Tx, scope tenant.Scope, rule stri
 	_, excepted, err := o.p.Remediation.ActiveException(tx, scope, rule, k.ResourceType, k.ResourceID)
 	if err != nil || excepted {
 		return err
+	}
+	prev, err := remediation.FindExecution(tx, scope, rule, k.ResourceType, k.ResourceID)
+	if err != nil {
+		return err
+	}
+	if prev != nil && prev.State.InFlight() {
+		return nil
+	}
+	if confirmed && prev != nil && prev.State == remediation.StateSucceeded && prev.Trigger == remediation.TriggerAutomatic && !prev.Ineffective {
+		prev.Ineffective = true
+		if err := remediation.PutExecution(tx, scope, prev); err != nil {
+			return err
+		}
+		if n := failuresWithin(prev, cfg); n >= int(cfg.MaximumAutomaticAttempts) {
+			return o.except(tx, scope, prev, cfg, n, "the runbook SUCCEEDED but the rule evaluated the resource NON_COMPLIANT again")
+		}
 	}
 	e, err := o.p.Remediation.Enqueue(tx, scope, cfg, k, remediation.TriggerAutomatic)
 	if errors.Is(err, remediation.ErrInFlight) {
