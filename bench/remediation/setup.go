@@ -121,38 +121,38 @@ func chunks(ids []string, n int) [][]string {
 	return append(out, ids)
 }
 
-// waitAll polls until every id's execution is SUCCEEDED or FAILED (or
-// timeout) and returns the final statuses by resource id.
+// waitAll waits until every id's execution is SUCCEEDED or FAILED (or
+// timeout) and returns the final statuses by resource id. It reads one
+// chunk of 100 at a time and moves on only once that chunk has finished,
+// sleeping 250 ms between reads: results are timed by the server's
+// LastUpdatedTime, so the reads only have to come eventually, and reading
+// every pending resource in a tight loop would take CPU from the server
+// being measured.
 func waitAll(ctx context.Context, s *server, rule string, ids []string, timeout time.Duration) (map[string]ctypes.RemediationExecutionStatus, error) {
 	done := make(map[string]ctypes.RemediationExecutionStatus, len(ids))
-	pending := ids
 	deadline := time.Now().Add(timeout)
-	for len(pending) > 0 {
-		if time.Now().After(deadline) {
-			return done, fmt.Errorf("%d of %d remediations not finished after %s", len(pending), len(ids), timeout)
-		}
-		var next []string
-		for _, c := range chunks(pending, 100) {
+	for _, c := range chunks(ids, 100) {
+		for {
 			st, err := statuses(ctx, s, rule, c)
 			if err != nil {
 				return done, err
 			}
-			finished := map[string]bool{}
+			finished := 0
 			for _, x := range st {
 				if x.State == ctypes.RemediationExecutionStateSucceeded || x.State == ctypes.RemediationExecutionStateFailed {
+					finished++
+				}
+			}
+			if finished == len(c) {
+				for _, x := range st {
 					done[aws.ToString(x.ResourceKey.ResourceId)] = x
-					finished[aws.ToString(x.ResourceKey.ResourceId)] = true
 				}
+				break
 			}
-			for _, id := range c {
-				if !finished[id] {
-					next = append(next, id)
-				}
+			if time.Now().After(deadline) {
+				return done, fmt.Errorf("%d of %d remediations not finished after %s", len(ids)-len(done)-finished, len(ids), timeout)
 			}
-		}
-		pending = next
-		if len(pending) > 0 {
-			time.Sleep(20 * time.Millisecond)
+			time.Sleep(250 * time.Millisecond)
 		}
 	}
 	return done, nil

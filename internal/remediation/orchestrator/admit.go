@@ -23,12 +23,8 @@ func (o *Orchestrator) admit(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	for _, q := range plan {
-		if err := o.start(ctx, q); err != nil {
-			return true, err
-		}
-	}
-	return len(plan) > 0, nil
+	err = parallel(plan, func(q remediation.QueueEntry) error { return o.start(ctx, q) })
+	return len(plan) > 0, err
 }
 
 // plan picks, in one read, the queued executions to start now.

@@ -18,7 +18,7 @@ type Succeeded struct {
 // SucceededHook asks the rule to evaluate the resource again after its
 // remediation SUCCEEDED. It runs outside any transaction, after the
 // SUCCEEDED state is stored; it must not block for long (it runs on the
-// orchestrator's tick).
+// orchestrator's tick) and may be called from several goroutines at once.
 type SucceededHook func(ctx context.Context, s Succeeded)
 
 // OnSucceeded registers a hook called after every SUCCEEDED execution:

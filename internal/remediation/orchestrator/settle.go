@@ -3,6 +3,8 @@ package orchestrator
 import (
 	"context"
 	"errors"
+	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/salvehq/salve/internal/automation/engine"
@@ -24,19 +26,21 @@ func (o *Orchestrator) settle(ctx context.Context, only map[string]bool) (bool, 
 		running, err = remediation.ScanRunning(tx)
 		return err
 	})
-	changed := false
-	for _, r := range running {
-		if err != nil {
-			break
-		}
-		if only != nil && !only[r.AutomationExecutionID] {
-			continue
-		}
-		var done bool
-		done, err = o.settleOne(ctx, r)
-		changed = changed || done
+	if err != nil {
+		return false, err
 	}
-	return changed, err
+	if only != nil {
+		running = slices.DeleteFunc(running, func(r remediation.RunningEntry) bool { return !only[r.AutomationExecutionID] })
+	}
+	var changed atomic.Bool
+	err = parallel(running, func(r remediation.RunningEntry) error {
+		done, err := o.settleOne(ctx, r)
+		if done {
+			changed.Store(true)
+		}
+		return err
+	})
+	return changed.Load(), err
 }
 
 // settleOne reads one Automation execution and, if it ended, records
