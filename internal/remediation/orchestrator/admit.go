@@ -112,18 +112,28 @@ func (o *Orchestrator) start(ctx context.Context, q remediation.QueueEntry) erro
 		o.p.Logger.Info("remediation started", "rule", cur.ConfigRuleName, "resource", cur.Key().String(),
 			"execution_id", cur.ID, "automation_execution_id", autoID)
 		return cur.Transition(remediation.StateInProgress, now)
+	}, func(cur *remediation.Execution) {
+		if cur.State == remediation.StateInProgress {
+			o.tracking(remediation.RunningEntry{Scope: q.Scope, ConfigRuleName: cur.ConfigRuleName,
+				ResourceType: cur.ResourceType, ResourceID: cur.ResourceID, ExecutionID: cur.ID,
+				AutomationExecutionID: cur.AutomationExecutionID}, false)
+		}
 	})
 }
 
 // update reloads e in a transaction, applies fn if it is still the
-// resource's latest execution in the same state, and stores it.
+// resource's latest execution in the same state, and stores it; after the
+// commit it calls each of committed with what it stored.
 func (o *Orchestrator) update(ctx context.Context, scope tenant.Scope, e *remediation.Execution,
-	fn func(tx store.Tx, cur *remediation.Execution) error) error {
-	return o.p.Store.Update(ctx, func(tx store.Tx) error {
+	fn func(tx store.Tx, cur *remediation.Execution) error, committed ...func(*remediation.Execution)) error {
+	var stored *remediation.Execution
+	err := o.p.Store.Update(ctx, func(tx store.Tx) error {
+		stored = nil
 		cur, err := remediation.FindExecution(tx, scope, e.ConfigRuleName, e.ResourceType, e.ResourceID)
 		if err != nil || cur == nil || cur.ID != e.ID || cur.State != e.State {
 			return err
 		}
+		stored = cur
 		if err := fn(tx, cur); err != nil {
 			return err
 		}
@@ -135,6 +145,12 @@ func (o *Orchestrator) update(ctx context.Context, scope tenant.Scope, e *remedi
 		}
 		return nil
 	})
+	if err == nil && stored != nil {
+		for _, f := range committed {
+			f(stored)
+		}
+	}
+	return err
 }
 
 // SkippedStep names the one step of an automatic execution that did not

@@ -55,6 +55,12 @@ type Orchestrator struct {
 	// last tick, for a woken tick to settle without reading the others.
 	finishedMu sync.Mutex
 	finished   map[string]bool
+	// running maps the Automation execution id of every IN_PROGRESS
+	// execution this process started or found to its index entry, so a
+	// woken tick settles an ended one without scanning the index. It is
+	// only a shortcut: a whole tick reads the index.
+	runningMu sync.Mutex
+	running   map[string]remediation.RunningEntry
 }
 
 // New returns an Orchestrator; it acts once Run runs or Tick is called.
@@ -65,7 +71,8 @@ func New(p Params) *Orchestrator {
 	if p.TickInterval <= 0 {
 		p.TickInterval = DefaultTickInterval
 	}
-	return &Orchestrator{p: p, wake: make(chan struct{}, 1), finished: map[string]bool{}}
+	return &Orchestrator{p: p, wake: make(chan struct{}, 1), finished: map[string]bool{},
+		running: map[string]remediation.RunningEntry{}}
 }
 
 // Wake asks Run to tick now: something was queued or approved. It never

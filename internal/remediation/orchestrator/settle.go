@@ -3,7 +3,6 @@ package orchestrator
 import (
 	"context"
 	"errors"
-	"slices"
 	"sync/atomic"
 	"time"
 
@@ -18,19 +17,9 @@ import (
 // execution has finished. With only set, it reads just those Automation
 // executions.
 func (o *Orchestrator) settle(ctx context.Context, only map[string]bool) (bool, error) {
-	if only != nil && len(only) == 0 {
-		return false, nil
-	}
-	var running []remediation.RunningEntry
-	err := o.p.Store.View(ctx, func(tx store.Tx) (err error) {
-		running, err = remediation.ScanRunning(tx)
-		return err
-	})
+	running, err := o.toSettle(ctx, only)
 	if err != nil {
 		return false, err
-	}
-	if only != nil {
-		running = slices.DeleteFunc(running, func(r remediation.RunningEntry) bool { return !only[r.AutomationExecutionID] })
 	}
 	var changed atomic.Bool
 	err = parallel(running, func(r remediation.RunningEntry) error {
@@ -41,6 +30,48 @@ func (o *Orchestrator) settle(ctx context.Context, only map[string]bool) (bool, 
 		return err
 	})
 	return changed.Load(), err
+}
+
+// toSettle returns the running executions to read: those of only, from
+// the in-memory map, or (only nil) every one in the index, refreshing the
+// map.
+func (o *Orchestrator) toSettle(ctx context.Context, only map[string]bool) ([]remediation.RunningEntry, error) {
+	o.runningMu.Lock()
+	defer o.runningMu.Unlock()
+	if only != nil {
+		var out []remediation.RunningEntry
+		for id := range only {
+			if r, ok := o.running[id]; ok {
+				out = append(out, r)
+			}
+		}
+		return out, nil
+	}
+	var running []remediation.RunningEntry
+	err := o.p.Store.View(ctx, func(tx store.Tx) (err error) {
+		running, err = remediation.ScanRunning(tx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	clear(o.running)
+	for _, r := range running {
+		o.running[r.AutomationExecutionID] = r
+	}
+	return running, nil
+}
+
+// tracking records that an execution is IN_PROGRESS (r) or no longer is
+// (r.AutomationExecutionID alone, with remove).
+func (o *Orchestrator) tracking(r remediation.RunningEntry, remove bool) {
+	o.runningMu.Lock()
+	defer o.runningMu.Unlock()
+	if remove {
+		delete(o.running, r.AutomationExecutionID)
+		return
+	}
+	o.running[r.AutomationExecutionID] = r
 }
 
 // settleOne reads one Automation execution and, if it ended, records
@@ -54,6 +85,7 @@ func (o *Orchestrator) settleOne(ctx context.Context, r remediation.RunningEntry
 	if x != nil && !x.Finished() {
 		return false, nil
 	}
+	defer o.tracking(r, true)
 	e := &remediation.Execution{ID: r.ExecutionID, ConfigRuleName: r.ConfigRuleName,
 		ResourceType: r.ResourceType, ResourceID: r.ResourceID, State: remediation.StateInProgress}
 	succeeded := false
