@@ -834,6 +834,33 @@ YAML
     aws ssm describe-automation-executions --filters Key=DocumentNamePrefix,Values=E2E-AlwaysFails \
     --output text --query 'length(AutomationExecutionMetadataList)'
 
+  # Released: a person replaces Salve's exception with one that lapses in
+  # 3 s; when it does, the resource is still NON_COMPLIANT, so automatic
+  # remediation resumes. The runbook still fails, and the two earlier
+  # failures are still within RetryAttemptSeconds (600), so after this
+  # third attempt Salve excepts the resource again.
+  expect_eq "put-remediation-exceptions on $REM_FAIL_BUCKET expiring in 3 s" "0" \
+    aws configservice put-remediation-exceptions --config-rule-name "$REM_FAIL_RULE" --output text \
+    --resource-keys "ResourceType=AWS::S3::Bucket,ResourceId=$REM_FAIL_BUCKET" \
+    --message "investigating" --expiration-time "$(date -u -d '+3 seconds' +%Y-%m-%dT%H:%M:%SZ)" \
+    --query 'length(FailedBatches || `[]`)'
+  runs=""
+  deadline=$((SECONDS + 30))
+  while ((SECONDS < deadline)); do
+    runs=$(aws ssm describe-automation-executions --filters Key=DocumentNamePrefix,Values=E2E-AlwaysFails \
+      --output text --query 'length(AutomationExecutionMetadataList)' 2>/dev/null)
+    exc=$(aws configservice describe-remediation-exceptions --config-rule-name "$REM_FAIL_RULE" --output text \
+      --query 'RemediationExceptions[0].Message' 2>/dev/null)
+    [[ $runs == 3 && $exc == "Salve stopped automatic remediation: 3"* ]] && break
+    sleep 0.2
+  done
+  if [[ $runs == 3 && $exc == "Salve stopped automatic remediation: 3 attempts failed within 600 seconds"* ]]; then
+    ok "the lapsed exception released $REM_FAIL_BUCKET: a third attempt ran, then Salve excepted it again"
+  else
+    bad "the lapsed exception released $REM_FAIL_BUCKET: a third attempt, then a new exception" \
+      "runs: $runs" "exception: $exc"
+  fi
+
   echo "== boto3 remediation (e2e/boto3_remediation.py)"
   MOTO_URL=$moto_url python3 e2e/boto3_remediation.py >"$tmp/boto3_rem.out" 2>&1
   rem_rc=$?
