@@ -41,3 +41,24 @@ func CallerFrom(ctx context.Context) *Caller {
 	}
 	return &Caller{AccountID: DefaultAccount, Region: DefaultRegion}
 }
+
+type trustedKey struct{}
+
+// WithTrustedCaller returns ctx carrying c as the identity of an
+// in-process request: the server takes it instead of authenticating the
+// request's signature. Only code in this process can set a request's
+// context, so a request from the network never carries one. (The AWS
+// caller uses it to reach Salve's own services through the SDK clients.)
+func WithTrustedCaller(ctx context.Context, c *Caller) context.Context {
+	return context.WithValue(ctx, trustedKey{}, c)
+}
+
+// trustedCaller returns a copy of the trusted caller in ctx, if any.
+func trustedCaller(ctx context.Context) *Caller {
+	c, ok := ctx.Value(trustedKey{}).(*Caller)
+	if !ok || c == nil {
+		return nil
+	}
+	cp := *c
+	return &cp
+}

@@ -27,6 +27,7 @@ type Server struct {
 	maxBody      int64
 	jsonServices map[string]*JSONService
 	queryByName  map[string]*QueryService
+	restByName   map[string]*RESTService
 	extra        map[string]http.Handler
 	ready        func() bool
 }
@@ -38,6 +39,8 @@ type ServerParams struct {
 	MaxBodyBytes int64
 	JSON         []*JSONService
 	Query        []*QueryService
+	// REST are the REST-protocol services (S3), by signing name.
+	REST []*RESTService
 	// Salve serves Salve's own endpoints under /_salve/ (path without prefix).
 	Salve map[string]http.Handler
 	// Ready reports readiness for /_salve/health; nil means always ready.
@@ -60,6 +63,10 @@ func NewServer(p ServerParams) *Server {
 	}
 	for _, q := range p.Query {
 		s.queryByName[q.SigningName] = q
+	}
+	s.restByName = map[string]*RESTService{}
+	for _, rs := range p.REST {
+		s.restByName[rs.SigningName] = rs
 	}
 	return s
 }
@@ -94,8 +101,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveJSON(ex, r, target)
 		return
 	}
-	if isQuery(r) {
+	if isQuery(r) && s.restByName[signingService(r)] == nil {
 		s.serveQuery(ex, r)
+		return
+	}
+	if svc := s.restService(r); svc != nil {
+		s.serveREST(ex, r, svc)
 		return
 	}
 	ex.op = r.Method + " " + r.URL.Path
@@ -161,6 +172,9 @@ func (r *statusRecorder) WriteHeader(code int) {
 func (s *Server) readBody(r *http.Request) ([]byte, error) {
 	if r.ContentLength > s.maxBody {
 		return nil, tooLarge(s.maxBody)
+	}
+	if r.Body == nil { // an in-process request may have none
+		return nil, nil
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, s.maxBody+1))
 	if err != nil {
@@ -274,12 +288,12 @@ func isQuery(r *http.Request) bool {
 func (s *Server) serveQuery(ex *exchange, r *http.Request) {
 	body, err := s.readBody(r)
 	if err != nil {
-		s.writeQueryError(ex, "", err)
+		s.writeQueryError(ex, nil, err)
 		return
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
-		s.writeQueryError(ex, "", awserr.New(awserr.SerializationException, "Malformed form body: %v", err))
+		s.writeQueryError(ex, nil, awserr.New(awserr.SerializationException, "Malformed form body: %v", err))
 		return
 	}
 	for k, v := range r.URL.Query() {
@@ -290,7 +304,7 @@ func (s *Server) serveQuery(ex *exchange, r *http.Request) {
 	action := form.Get("Action")
 	caller, err := s.auth.Authenticate(r, body)
 	if err != nil {
-		s.writeQueryError(ex, "", err)
+		s.writeQueryError(ex, nil, err)
 		return
 	}
 	caller.RequestID = ex.requestID
@@ -298,25 +312,25 @@ func (s *Server) serveQuery(ex *exchange, r *http.Request) {
 	svc := s.queryService(caller.Service, action)
 	if svc == nil {
 		ex.op = caller.Service + "." + action
-		s.writeQueryError(ex, "", awserr.New(awserr.InvalidAction,
+		s.writeQueryError(ex, nil, awserr.New(awserr.InvalidAction,
 			"Could not find operation %s for service %q.", action, caller.Service))
 		return
 	}
 	ex.op = svc.SigningName + "." + action
 	h, ok := svc.Operations[action]
 	if !ok {
-		s.writeQueryError(ex, svc.XMLNamespace, awserr.New(awserr.InvalidAction,
+		s.writeQueryError(ex, svc, awserr.New(awserr.InvalidAction,
 			"Could not find operation %s for version %s.", action, form.Get("Version")))
 		return
 	}
 	out, err := h(WithCaller(r.Context(), caller), &Request{Operation: action, Body: body, Caller: caller}, form)
 	if err != nil {
-		s.writeQueryError(ex, svc.XMLNamespace, err)
+		s.writeQueryError(ex, svc, err)
 		return
 	}
-	payload, err := encodeQueryResult(svc.XMLNamespace, action, ex.requestID, out)
+	payload, err := svc.encodeResult(action, ex.requestID, out)
 	if err != nil {
-		s.writeQueryError(ex, svc.XMLNamespace, err)
+		s.writeQueryError(ex, svc, err)
 		return
 	}
 	ex.status = http.StatusOK
@@ -339,7 +353,7 @@ func (s *Server) queryService(signingName, action string) *QueryService {
 	return nil
 }
 
-func (s *Server) writeQueryError(ex *exchange, ns string, err error) {
+func (s *Server) writeQueryError(ex *exchange, svc *QueryService, err error) {
 	ae, ok := awserr.As(err)
 	if !ok {
 		s.logger.Error("internal error", "request_id", ex.requestID, "op", ex.op, "err", err)
@@ -349,5 +363,5 @@ func (s *Server) writeQueryError(ex *exchange, ns string, err error) {
 	ex.status = ae.HTTPStatus()
 	ex.w.Header().Set("Content-Type", "text/xml")
 	ex.w.WriteHeader(ex.status)
-	ex.w.Write(encodeQueryError(ns, ae.Code, ae.Message, ex.requestID, ex.status >= 500))
+	ex.w.Write(svc.encodeError(ae.Code, ae.Message, ex.requestID, ex.status >= 500))
 }
