@@ -32,7 +32,7 @@ func protocolServer(t *testing.T, mode AuthMode) *httptest.Server {
 						return nil, &awserr.Error{Code: "MissingParameter", Status: 400, Message: "The request must contain the parameter GroupName"}
 					}
 					return struct {
-						GroupID string `xml:"groupId"`
+						GroupID string  `xml:"groupId"`
 						Groups  []group `xml:"groupSet>item"`
 					}{"sg-1", []group{{"sg-1"}}}, nil
 				},
@@ -93,7 +93,7 @@ func TestServer_RESTRouting(t *testing.T) {
 	require.Equal(t, http.StatusTeapot, status)
 	require.Equal(t, "210987654321 PUT /my-bucket?encryption <x/>", body, "the handler sees the caller's account and the buffered body")
 
-	resp, err = http.Get(ts.URL+"/my-bucket")
+	resp, err = http.Get(ts.URL + "/my-bucket")
 	status, body = readAll(t, resp, err)
 	require.Equal(t, http.StatusTeapot, status, "an unsigned request goes to s3")
 	require.Equal(t, DefaultAccount+" GET /my-bucket ", body)
