@@ -12,6 +12,7 @@ import (
 var (
 	_ Backend          = (*Local)(nil)
 	_ Backend          = (*Remote)(nil)
+	_ Backend          = (*Sandbox)(nil)
 	_ engine.AWSCaller = (*Router)(nil)
 )
 
