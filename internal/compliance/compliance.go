@@ -4,6 +4,7 @@ import (
 	"log/slog"
 
 	"github.com/salvehq/salve/internal/clock"
+	"github.com/salvehq/salve/internal/configitem"
 	"github.com/salvehq/salve/internal/store"
 )
 
@@ -12,6 +13,9 @@ type Params struct {
 	Store  store.Store
 	Clock  clock.Clock
 	Logger *slog.Logger
+	// Sink receives the configuration items of managed instances' Patch
+	// and Association compliance (configitem.Discard when nil).
+	Sink configitem.Sink
 }
 
 // Service manages SSM compliance items.
@@ -19,6 +23,7 @@ type Service struct {
 	store  store.Store
 	clock  clock.Clock
 	logger *slog.Logger
+	sink   configitem.Sink
 }
 
 // New returns a Service.
@@ -29,5 +34,8 @@ func New(p Params) *Service {
 	if p.Logger == nil {
 		p.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Service{store: p.Store, clock: p.Clock, logger: p.Logger}
+	if p.Sink == nil {
+		p.Sink = configitem.Discard{}
+	}
+	return &Service{store: p.Store, clock: p.Clock, logger: p.Logger, sink: p.Sink}
 }

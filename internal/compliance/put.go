@@ -3,6 +3,7 @@ package compliance
 import (
 	"context"
 	"fmt"
+	"github.com/salvehq/salve/internal/configitem"
 	"slices"
 	"strings"
 	"time"
@@ -21,9 +22,12 @@ func (s *Service) Put(ctx context.Context, p PutParams) error {
 	if err := checkPut(p); err != nil {
 		return err
 	}
-	w := putWrite{PutParams: p, b: bucketsOf(p.Scope), incoming: storedItems(p), now: s.clock.Now()}
+	w := putWrite{PutParams: p, b: bucketsOf(p.Scope), incoming: storedItems(p), now: s.clock.Now(), sink: s.sink}
 	if err := s.store.Update(ctx, w.apply); err != nil {
 		return fmt.Errorf("put compliance items: %w", err)
+	}
+	if w.recorded {
+		s.sink.Changed()
 	}
 	return nil
 }
@@ -34,6 +38,9 @@ type putWrite struct {
 	b        buckets
 	incoming []storedItem
 	now      time.Time
+	sink     configitem.Sink
+	// recorded is set when the call recorded a configuration item.
+	recorded bool
 }
 
 // apply runs inside the Update transaction.
@@ -55,14 +62,20 @@ func (w *putWrite) apply(tx store.Tx) error {
 		return err
 	}
 	if len(items) == 0 {
-		return w.remove(tx, sKey)
+		if err := w.remove(tx, sKey); err != nil {
+			return err
+		}
+		return w.record(tx, nil, found)
 	}
 	if !found {
 		if err := w.checkNewType(tx); err != nil {
 			return err
 		}
 	}
-	return w.write(tx, sKey, items)
+	if err := w.write(tx, sKey, items); err != nil {
+		return err
+	}
+	return w.record(tx, items, found)
 }
 
 // result returns the items the (resource, type) holds after the call.
