@@ -78,9 +78,8 @@ func run(ctx context.Context, cfg settings.Settings, logger *slog.Logger) error 
 	// interrupted one is recovered by the next start.
 	bctx, stopBackground := context.WithCancel(ctx)
 	defer stopBackground()
-	backgroundDone := make(chan error, 2)
-	go func() { backgroundDone <- s.Runbooks.Run(bctx) }()
-	go func() { backgroundDone <- s.Orchestrator.Run(bctx) }()
+	backgroundDone := make(chan error, 1)
+	go func() { backgroundDone <- s.Run(bctx) }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -88,10 +87,8 @@ func run(ctx context.Context, cfg settings.Settings, logger *slog.Logger) error 
 	}
 	logger.Info("shutting down")
 	stopBackground()
-	for range 2 {
-		if err := <-backgroundDone; err != nil {
-			logger.Error("background work stopped with an error", "err", err)
-		}
+	if err := <-backgroundDone; err != nil {
+		logger.Error("background work stopped with an error", "err", err)
 	}
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()

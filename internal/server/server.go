@@ -4,6 +4,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -156,4 +157,22 @@ func registerActions(reg *engine.Registry, p Params, served []string) error {
 	}
 	action.Register(reg, action.WithScriptRunner(runner))
 	return nil
+}
+
+// Run runs the background services (Automation workers, the remediation
+// orchestrator) until ctx ends, then waits for them to stop. Work they
+// leave is recovered by the next Run.
+func (s *Salve) Run(ctx context.Context) error {
+	services := []func(context.Context) error{s.Runbooks.Run, s.Orchestrator.Run}
+	errc := make(chan error, len(services))
+	for _, run := range services {
+		go func() { errc <- run(ctx) }()
+	}
+	var errs []error
+	for range services {
+		if err := <-errc; err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
