@@ -10,9 +10,9 @@ import (
 
 // PutResourceParams describe a custom resource of PutResourceConfig.
 type PutResourceParams struct {
-	ResourceType    string
-	ResourceID      string
-	ResourceName    string
+	ResourceType string
+	ResourceID   string
+	ResourceName string
 	// Configuration is the decoded JSON object of the request.
 	Configuration map[string]any
 	Tags          map[string]string
