@@ -21,6 +21,7 @@ import (
 	"github.com/salvehq/salve/internal/clock"
 	"github.com/salvehq/salve/internal/compliance"
 	"github.com/salvehq/salve/internal/documents"
+	"github.com/salvehq/salve/internal/recorder"
 	"github.com/salvehq/salve/internal/remediation"
 	"github.com/salvehq/salve/internal/remediation/orchestrator"
 	"github.com/salvehq/salve/internal/remediation/salveapi"
@@ -54,8 +55,11 @@ type Params struct {
 
 // Salve is a composed server: its HTTP handler and its domain services.
 type Salve struct {
-	Handler     http.Handler
-	Rules       *rules.Service
+	Handler http.Handler
+	Rules   *rules.Service
+	// Recorder is the Config recorder: the configitem.Sink of the sandbox
+	// services and the source of the rules evaluator's changes.
+	Recorder    *recorder.Service
 	Remediation *remediation.Service
 	Documents   *documents.Service
 	Compliance  *compliance.Service
@@ -79,6 +83,7 @@ func New(p Params) (*Salve, error) {
 	}
 	s := &Salve{
 		Rules:       rules.New(rules.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "rules")}),
+		Recorder:    recorder.New(recorder.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "recorder")}),
 		Remediation: remediation.New(remediation.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "remediation")}),
 		Documents:   documents.New(documents.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "documents")}),
 		Compliance:  compliance.New(compliance.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "compliance")}),
@@ -114,7 +119,7 @@ func New(p Params) (*Salve, error) {
 		mode = awsproto.AuthOff
 	}
 	s.JSON = []*awsproto.JSONService{
-		apiconfig.Service(apiconfig.Deps{Rules: s.Rules, Remediation: s.Remediation}),
+		apiconfig.Service(apiconfig.Deps{Rules: s.Rules, Remediation: s.Remediation, Recorder: s.Recorder}),
 		apissm.Service(apissm.Deps{Documents: s.Documents, Compliance: s.Compliance, Runbooks: s.Runbooks}),
 	}
 	s.Query = []*awsproto.QueryService{apists.Service()}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/salvehq/salve/internal/awserr"
 	"github.com/salvehq/salve/internal/awsproto"
+	"github.com/salvehq/salve/internal/recorder"
 	"github.com/salvehq/salve/internal/remediation"
 	"github.com/salvehq/salve/internal/rules"
 	"github.com/salvehq/salve/internal/tenant"
@@ -16,6 +17,9 @@ import (
 type Deps struct {
 	Rules       *rules.Service
 	Remediation *remediation.Service
+	// Recorder serves the configuration recorder, delivery channel and
+	// configuration item operations.
+	Recorder *recorder.Service
 }
 
 // api is what every operation method hangs off.
