@@ -2,9 +2,12 @@ package cloudtrail_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -125,6 +128,30 @@ func requireCode(t *testing.T, err error, code string) {
 	var ae smithy.APIError
 	require.True(t, errors.As(err, &ae), "not an API error: %v", err)
 	require.Equal(t, code, ae.ErrorCode(), ae.ErrorMessage())
+}
+
+// rawResponse is the answer to a request sent without an SDK.
+type rawResponse struct {
+	status int
+	body   map[string]any
+	code   string
+}
+
+// raw posts body to a CloudTrail operation as-is, unsigned (the default
+// account in us-east-1), under the X-Amz-Target prefix given — for requests
+// the SDKs refuse to send, and for botocore's prefix.
+func (e *env) raw(t *testing.T, prefix, op, body string) rawResponse {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, e.url+"/", strings.NewReader(body))
+	require.NoError(t, err)
+	req.Header.Set("X-Amz-Target", prefix+"."+op)
+	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	out := rawResponse{status: resp.StatusCode, code: resp.Header.Get("X-Amzn-ErrorType")}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out.body))
+	return out
 }
 
 func arnOf(region, accountID, name string) string {
