@@ -73,7 +73,7 @@ func (s *Service) checkRoom(tx store.Tx, t *Trail, exists bool) error {
 	if err != nil {
 		return err
 	}
-	others := refs[:0:0]
+	var others []indexRef
 	for _, r := range refs {
 		if exists && r.Region == t.HomeRegion && r.Name == t.Name {
 			continue
