@@ -18,7 +18,9 @@ func TestBatchGetResourceConfig(t *testing.T) {
 	putWidget(t, env.Config, "a", map[string]any{"n": 1})
 	putWidget(t, env.Config, "b", map[string]any{"n": 2})
 	putWidget(t, env.Config, "b", map[string]any{"n": 3})
-	key := func(id string) types.ResourceKey { return types.ResourceKey{ResourceType: widgetType, ResourceId: aws.String(id)} }
+	key := func(id string) types.ResourceKey {
+		return types.ResourceKey{ResourceType: widgetType, ResourceId: aws.String(id)}
+	}
 	out, err := env.Config.BatchGetResourceConfig(context.Background(), &configservice.BatchGetResourceConfigInput{
 		ResourceKeys: []types.ResourceKey{key("b"), key("unknown"), key("a"), key("b"),
 			{ResourceType: types.ResourceTypeBucket, ResourceId: aws.String("a")}},

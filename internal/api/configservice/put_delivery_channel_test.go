@@ -17,7 +17,7 @@ func TestPutDeliveryChannel_DescribeAndStatus(t *testing.T) {
 	env := salvetest.Setup(t)
 	ctx := context.Background()
 	ch := &types.DeliveryChannel{Name: aws.String("main"), S3BucketName: aws.String("config-bucket"), S3KeyPrefix: aws.String("config"),
-		SnsTopicARN: aws.String("arn:aws:sns:us-east-1:123456789012:config-topic"),
+		SnsTopicARN:                      aws.String("arn:aws:sns:us-east-1:123456789012:config-topic"),
 		ConfigSnapshotDeliveryProperties: &types.ConfigSnapshotDeliveryProperties{DeliveryFrequency: types.MaximumExecutionFrequencySixHours}}
 	_, err := env.Config.PutDeliveryChannel(ctx, &configservice.PutDeliveryChannelInput{DeliveryChannel: ch})
 	require.NoError(t, err)
