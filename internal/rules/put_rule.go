@@ -9,15 +9,11 @@ import (
 	"strings"
 
 	"github.com/salvehq/salve/internal/awserr"
+	"github.com/salvehq/salve/internal/rules/managed"
 	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
 	"github.com/salvehq/salve/internal/validate"
 )
-
-// managedRulePattern is what a managed-rule identifier looks like
-// (REQUIRED_TAGS, S3_BUCKET_VERSIONING_ENABLED). Salve accepts any such
-// identifier until the managed-rule catalogue exists.
-const managedRulePattern = `[A-Z0-9]+(_[A-Z0-9]+)*`
 
 // lambdaARNPattern is what a CUSTOM_LAMBDA rule's SourceIdentifier must look like.
 const lambdaARNPattern = `arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,140}(:[A-Za-z0-9_$-]+)?`
@@ -176,16 +172,17 @@ func checkRule(r *Rule) error {
 			return invalidParam("Invalid json passed in the InputParameters field: it must be a JSON object such as {\"tag1Key\":\"CostCenter\"}.")
 		}
 	}
-	if err := checkSource(&r.Source); err != nil {
+	if err := checkSource(r); err != nil {
 		return err
 	}
 	return checkSourceDetails(r.Source.SourceDetails)
 }
 
-func checkSource(src *Source) error {
+func checkSource(r *Rule) error {
+	src := &r.Source
 	switch src.Owner {
 	case OwnerAWS:
-		return checkManagedSource(src)
+		return checkManagedRule(r)
 	case OwnerCustomLambda:
 		return checkLambdaSource(src)
 	case OwnerCustomPolicy:
@@ -195,16 +192,28 @@ func checkSource(src *Source) error {
 	}
 }
 
-func checkManagedSource(src *Source) error {
-	// TODO(managed-rules): check SourceIdentifier against the managed-rule
-	// catalogue (and its required InputParameters) once it exists.
-	if !validate.Matches(managedRulePattern, src.SourceIdentifier) {
-		return invalidParam("The sourceIdentifier '%s' is invalid. Please refer to the documentation for a list of valid sourceIdentifiers that can be used when AWS is the Owner.", src.SourceIdentifier)
+// checkManagedRule checks an AWS-owned rule against the managed-rule
+// catalogue: a known SourceIdentifier, valid InputParameters, and a
+// MaximumExecutionFrequency only for rules that run periodically.
+func checkManagedRule(r *Rule) error {
+	src := &r.Source
+	def, ok := managed.Lookup(src.SourceIdentifier)
+	if !ok {
+		return invalidParam("The sourceIdentifier %s is invalid. Please refer to the documentation for a list of valid sourceIdentifiers that can be used when AWS is the Owner.", src.SourceIdentifier)
 	}
 	if len(src.SourceDetails) > 0 {
 		return invalidParam("SourceDetails should be null/empty if the owner is AWS. SourceDetails should be provided if the owner is CUSTOM_LAMBDA.")
 	}
-	return noPolicyDetails(src)
+	if err := noPolicyDetails(src); err != nil {
+		return err
+	}
+	if _, err := managed.ParseParams(def, r.InputParameters); err != nil {
+		return err
+	}
+	if r.MaximumExecutionFrequency != "" && !def.Periodic {
+		return invalidParam("A maximum execution frequency for this rule is not allowed because only a change in resources triggers this managed rule.")
+	}
+	return nil
 }
 
 func checkLambdaSource(src *Source) error {

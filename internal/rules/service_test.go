@@ -37,7 +37,8 @@ func setup(t *testing.T, maxRules int) *bundle {
 }
 
 func managedRule(name string) rules.PutRuleParams {
-	return rules.PutRuleParams{Rule: rules.Rule{Name: name, Source: rules.Source{Owner: rules.OwnerAWS, SourceIdentifier: "REQUIRED_TAGS"}}}
+	return rules.PutRuleParams{Rule: rules.Rule{Name: name, Source: rules.Source{Owner: rules.OwnerAWS, SourceIdentifier: "REQUIRED_TAGS"},
+		InputParameters: `{"tag1Key":"CostCenter"}`}}
 }
 
 func (b *bundle) putRule(t *testing.T, scope tenant.Scope, name string) *rules.Rule {

@@ -23,7 +23,7 @@ func TestService_RuleNotActive(t *testing.T) {
 	svc := New(Params{Store: st, Clock: clock.NewFake(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))})
 	scope := tenant.Scope{AccountID: "111111111111", Region: "us-east-1"}
 	ctx := context.Background()
-	params := PutRuleParams{Rule: Rule{Name: "busy", Source: Source{Owner: OwnerAWS, SourceIdentifier: "REQUIRED_TAGS"}}}
+	params := PutRuleParams{Rule: Rule{Name: "busy", Source: Source{Owner: OwnerAWS, SourceIdentifier: "REQUIRED_TAGS"}, InputParameters: `{"tag1Key":"CostCenter"}`}}
 	require.NoError(t, svc.PutRule(ctx, scope, params))
 	require.NoError(t, st.Update(ctx, func(tx store.Tx) error {
 		r, err := GetRule(tx, scope, "busy")
@@ -46,7 +46,7 @@ func TestService_PutRule_TagsOnlyAtCreation(t *testing.T) {
 	svc := New(Params{Store: st, Clock: clock.NewFake(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))})
 	scope := tenant.Scope{AccountID: "111111111111", Region: "us-east-1"}
 	ctx := context.Background()
-	rule := Rule{Name: "tagged", Source: Source{Owner: OwnerAWS, SourceIdentifier: "REQUIRED_TAGS"}}
+	rule := Rule{Name: "tagged", Source: Source{Owner: OwnerAWS, SourceIdentifier: "REQUIRED_TAGS"}, InputParameters: `{"tag1Key":"CostCenter"}`}
 	require.NoError(t, svc.PutRule(ctx, scope, PutRuleParams{Rule: rule, Tags: []Tag{{Key: "team", Value: "a"}}}))
 	require.NoError(t, svc.PutRule(ctx, scope, PutRuleParams{Rule: rule, Tags: []Tag{{Key: "team", Value: "b"}}}))
 	require.NoError(t, st.View(ctx, func(tx store.Tx) error {

@@ -31,8 +31,8 @@ func TestPutConfigRule_Create(t *testing.T) {
 			ConfigRuleName:            aws.String("required-tags"),
 			Description:               aws.String("buckets carry a cost centre"),
 			Scope:                     &types.Scope{ComplianceResourceTypes: []string{"AWS::S3::Bucket"}, TagKey: aws.String("env"), TagValue: aws.String("prod")},
-			Source:                    &types.Source{Owner: types.OwnerAws, SourceIdentifier: aws.String("REQUIRED_TAGS")},
-			InputParameters:           aws.String(`{"tag1Key":"CostCenter"}`),
+			Source:                    &types.Source{Owner: types.OwnerAws, SourceIdentifier: aws.String("RESTRICTED_INCOMING_TRAFFIC")},
+			InputParameters:           aws.String(`{"blockedPort1":"8080"}`),
 			MaximumExecutionFrequency: types.MaximumExecutionFrequencyTwelveHours,
 			RuleEvaluationVisibility:  types.RuleEvaluationVisibilityInternal,
 		},
@@ -51,8 +51,8 @@ func TestPutConfigRule_Create(t *testing.T) {
 	require.Equal(t, "env", aws.ToString(got.Scope.TagKey))
 	require.Equal(t, "prod", aws.ToString(got.Scope.TagValue))
 	require.Equal(t, types.OwnerAws, got.Source.Owner)
-	require.Equal(t, "REQUIRED_TAGS", aws.ToString(got.Source.SourceIdentifier))
-	require.Equal(t, `{"tag1Key":"CostCenter"}`, aws.ToString(got.InputParameters))
+	require.Equal(t, "RESTRICTED_INCOMING_TRAFFIC", aws.ToString(got.Source.SourceIdentifier))
+	require.Equal(t, `{"blockedPort1":"8080"}`, aws.ToString(got.InputParameters))
 	require.Equal(t, types.MaximumExecutionFrequencyTwelveHours, got.MaximumExecutionFrequency)
 	require.Equal(t, types.RuleEvaluationVisibilityInternal, got.RuleEvaluationVisibility)
 	require.Equal(t, []types.EvaluationModeConfiguration{{Mode: types.EvaluationModeDetective}}, got.EvaluationModes)
@@ -159,7 +159,18 @@ func TestPutConfigRule_InvalidParameter(t *testing.T) {
 		{"InputParametersNotObject", func(r *types.ConfigRule) { r.InputParameters = aws.String(`["x"]`) }, "InputParameters"},
 		{"StateNotActive", func(r *types.ConfigRule) { r.ConfigRuleState = types.ConfigRuleStateDeleting }, "ConfigRuleState DELETING"},
 		{"ManagedIdentifierMissing", func(r *types.ConfigRule) { r.Source.SourceIdentifier = nil }, "sourceIdentifier"},
-		{"ManagedIdentifierMalformed", func(r *types.ConfigRule) { r.Source.SourceIdentifier = aws.String("required-tags") }, "sourceIdentifier 'required-tags' is invalid"},
+		{"ManagedIdentifierMalformed", func(r *types.ConfigRule) { r.Source.SourceIdentifier = aws.String("required-tags") }, "The sourceIdentifier required-tags is invalid. Please refer to the documentation"},
+		{"ManagedIdentifierUnknown", func(r *types.ConfigRule) { r.Source.SourceIdentifier = aws.String("ROOT_ACCOUNT_MFA_ENABLED") }, "The sourceIdentifier ROOT_ACCOUNT_MFA_ENABLED is invalid"},
+		{"ManagedUnknownParameter", func(r *types.ConfigRule) { r.InputParameters = aws.String(`{"isMfaDeleteEnabled":"true","extra":"1"}`) }, `Unknown parameters provided in the inputParameters: {"isMfaDeleteEnabled":"true","extra":"1"}`},
+		{"ManagedParameterNotString", func(r *types.ConfigRule) { r.InputParameters = aws.String(`{"isMfaDeleteEnabled":true}`) }, "Blank spaces are not acceptable for input parameter: isMfaDeleteEnabled."},
+		{"ManagedRequiredParameterMissing", func(r *types.ConfigRule) {
+			r.Source.SourceIdentifier = aws.String("IAM_ROLE_MANAGED_POLICY_CHECK")
+		}, "The required parameter managedPolicyArns is not present in the inputParameters, please refer to Config rules documentation for the required parameters."},
+		{"ManagedIntParameterNotInt", func(r *types.ConfigRule) {
+			r.Source.SourceIdentifier, r.InputParameters = aws.String("EC2_STOPPED_INSTANCE"), aws.String(`{"AllowedDays":"a month"}`)
+		}, "The value 'a month' of input parameter AllowedDays is not a valid int."},
+		{"ManagedFrequencyOnChangeTriggeredRule", func(r *types.ConfigRule) { r.MaximumExecutionFrequency = types.MaximumExecutionFrequencyOneHour },
+			"A maximum execution frequency for this rule is not allowed because only a change in resources triggers this managed rule."},
 		{"ManagedWithSourceDetails", func(r *types.ConfigRule) { r.Source.SourceDetails = []types.SourceDetail{change} }, "SourceDetails should be null/empty if the owner is AWS"},
 		{"ManagedWithPolicy", func(r *types.ConfigRule) { r.Source.CustomPolicyDetails = policy }, "CustomPolicyDetails can only be given"},
 		{"LambdaWithoutARN", func(r *types.ConfigRule) {
