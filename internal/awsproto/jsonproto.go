@@ -27,8 +27,13 @@ type Request struct {
 
 // JSONService is a service spoken in AWS JSON 1.1, routed by X-Amz-Target.
 type JSONService struct {
-	// TargetPrefix is the part of X-Amz-Target before the dot.
+	// TargetPrefix is the part of X-Amz-Target before the last dot (the
+	// operation name has none).
 	TargetPrefix string
+	// TargetAliases are other prefixes clients send for the same service
+	// (aws-sdk-go-v2 sends "CloudTrail_20131101" where botocore sends
+	// "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101").
+	TargetAliases []string
 	// SigningName is the SigV4 service name ("config", "ssm").
 	SigningName string
 	// InternalErrorCode is the error sent for server faults.

@@ -60,6 +60,9 @@ func NewServer(p ServerParams) *Server {
 	}
 	for _, js := range p.JSON {
 		s.jsonServices[js.TargetPrefix] = js
+		for _, alias := range js.TargetAliases {
+			s.jsonServices[alias] = js
+		}
 	}
 	for _, q := range p.Query {
 		s.queryByName[q.SigningName] = q
@@ -192,7 +195,10 @@ func tooLarge(limit int64) error {
 }
 
 func (s *Server) serveJSON(ex *exchange, r *http.Request, target string) {
-	prefix, op, _ := strings.Cut(target, ".")
+	prefix, op := target, ""
+	if i := strings.LastIndexByte(target, '.'); i >= 0 {
+		prefix, op = target[:i], target[i+1:]
+	}
 	ex.op = target
 	svc := s.jsonServices[prefix]
 	if r.Method != http.MethodPost {

@@ -6,7 +6,6 @@ package cloudtrail
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"github.com/salvehq/salve/internal/awserr"
 	"github.com/salvehq/salve/internal/awsproto"
@@ -50,26 +49,9 @@ func register(name string, h func(*api) awsproto.Handler) struct{} {
 // prefix. Compose the server with Services, which also reaches CloudTrail
 // the way today's clients address it.
 func Service(d Deps) *awsproto.JSONService {
-	return jsonService(TargetPrefix, "", handlers(d))
-}
-
-// Services returns every JSON service CloudTrail needs to be reached by
-// both client families through awsproto's routing, which splits
-// X-Amz-Target at its first dot:
-//   - aws-sdk-go-v2 sends "CloudTrail_20131101.<Op>": prefix SDKTargetPrefix;
-//   - botocore sends "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.<Op>",
-//     which splits into "com" and "amazonaws.….<Op>": a service under "com"
-//     whose operation names carry the rest of the prefix;
-//   - Service, under the full prefix, for a router that splits at the last
-//     dot (operation names have none), which makes the "com" entry moot.
-func Services(d Deps) []*awsproto.JSONService {
-	h := handlers(d)
-	rest := strings.TrimPrefix(TargetPrefix, "com.") + "."
-	return []*awsproto.JSONService{
-		jsonService(TargetPrefix, "", h),
-		jsonService(SDKTargetPrefix, "", h),
-		jsonService("com", rest, h),
-	}
+	svc := jsonService(TargetPrefix, "", handlers(d))
+	svc.TargetAliases = []string{SDKTargetPrefix}
+	return svc
 }
 
 func handlers(d Deps) map[string]awsproto.Handler {

@@ -69,7 +69,7 @@ func setup(t *testing.T, opts ...func(*options)) *env {
 		TopicExists: e.topicExists, MaxTrailsPerRegion: o.maxTrails})
 	srv := awsproto.NewServer(awsproto.ServerParams{
 		Auth: &awsproto.Authenticator{Mode: awsproto.AuthOff, Clock: clock.Real{}},
-		JSON: ctapi.Services(ctapi.Deps{Trails: svc}),
+		JSON: []*awsproto.JSONService{ctapi.Service(ctapi.Deps{Trails: svc})},
 	})
 	ts := httptest.NewServer(srv)
 	t.Cleanup(func() {
