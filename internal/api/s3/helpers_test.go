@@ -3,8 +3,11 @@ package s3_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -38,6 +41,17 @@ type env struct {
 	svc   *sandbox.Service
 	// s3 is a us-east-1 client of account.
 	s3 *s3.Client
+
+	mu sync.Mutex
+	// requests are the requests served: "host method uri".
+	requests []string
+}
+
+// served returns the requests served so far.
+func (e *env) served() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return slices.Clone(e.requests)
 }
 
 // setup starts the S3 service on httptest over a fresh SQLite store.
@@ -55,7 +69,12 @@ func setup(t *testing.T, mode ...awsproto.AuthMode) *env {
 	}
 	srv := awsproto.NewServer(awsproto.ServerParams{Auth: auth,
 		REST: []*awsproto.RESTService{s3api.Service(s3api.Deps{S3: e.svc})}})
-	ts := httptest.NewServer(srv)
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		e.mu.Lock()
+		e.requests = append(e.requests, r.Host+" "+r.Method+" "+r.URL.RequestURI())
+		e.mu.Unlock()
+		srv.ServeHTTP(w, r)
+	}))
 	t.Cleanup(func() {
 		ts.Close()
 		require.NoError(t, st.Close())

@@ -1,7 +1,6 @@
 package s3
 
 import (
-	"net/netip"
 	"slices"
 	"strings"
 )
@@ -15,8 +14,8 @@ var (
 
 // ValidBucketName reports whether name follows the naming rules of general
 // purpose buckets: 3 to 63 lowercase letters, digits, dots and hyphens,
-// starting and ending with a letter or digit, no "..", not an IPv4
-// address, and none of the reserved prefixes and suffixes.
+// starting and ending with a letter or digit, no "..", not shaped like an
+// IPv4 address, and none of the reserved prefixes and suffixes.
 func ValidBucketName(name string) bool {
 	if len(name) < 3 || len(name) > 63 {
 		return false
@@ -29,12 +28,27 @@ func ValidBucketName(name string) bool {
 	if !isAlnum(name[0]) || !isAlnum(name[len(name)-1]) || strings.Contains(name, "..") {
 		return false
 	}
-	if addr, err := netip.ParseAddr(name); err == nil && addr.Is4() {
+	if looksLikeIPv4(name) {
 		return false
 	}
 	hasPrefix := func(p string) bool { return strings.HasPrefix(name, p) }
 	hasSuffix := func(s string) bool { return strings.HasSuffix(name, s) }
 	return !slices.ContainsFunc(reservedPrefixes, hasPrefix) && !slices.ContainsFunc(reservedSuffixes, hasSuffix)
+}
+
+// looksLikeIPv4 reports whether name is four dot-separated groups of
+// digits (whether or not each is a valid octet).
+func looksLikeIPv4(name string) bool {
+	parts := strings.Split(name, ".")
+	if len(parts) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
