@@ -14,7 +14,7 @@ import (
 // DELETING for a while; Salve finishes before answering, so the state is
 // never seen.
 func (s *Service) DeleteRule(ctx context.Context, scope tenant.Scope, name string) error {
-	return s.store.Update(ctx, func(tx store.Tx) error {
+	return s.ruleEventCommitted(s.store.Update(ctx, func(tx store.Tx) error {
 		r, err := GetRule(tx, scope, name)
 		if err != nil {
 			return err
@@ -28,8 +28,11 @@ func (s *Service) DeleteRule(ctx context.Context, scope tenant.Scope, name strin
 				return err
 			}
 		}
-		return deleteRule(tx, scope, r)
-	})
+		if err := deleteRule(tx, scope, r); err != nil {
+			return err
+		}
+		return s.ruleEvent(tx, scope, r, RuleDeleted)
+	}))
 }
 
 func deleteRule(tx store.Tx, scope tenant.Scope, r *Rule) error {

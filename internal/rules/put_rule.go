@@ -35,7 +35,7 @@ func (s *Service) PutRule(ctx context.Context, scope tenant.Scope, p PutRulePara
 	if err := checkRule(&p.Rule); err != nil {
 		return err
 	}
-	return s.store.Update(ctx, func(tx store.Tx) error {
+	return s.ruleEventCommitted(s.store.Update(ctx, func(tx store.Tx) error {
 		old, err := findRuleToPut(tx, scope, &p.Rule)
 		if err != nil {
 			return err
@@ -47,8 +47,12 @@ func (s *Service) PutRule(ctx context.Context, scope tenant.Scope, p PutRulePara
 			return awserr.New(awserr.ResourceInUseException,
 				"The rule %s is currently being deleted or evaluated (state %s). Please retry after the current operation completes.", old.Name, old.State)
 		}
-		return putRule(tx, scope, s.updatedRule(old, p.Rule))
-	})
+		r := s.updatedRule(old, p.Rule)
+		if err := putRule(tx, scope, r); err != nil {
+			return err
+		}
+		return s.ruleEvent(tx, scope, r, RulePut)
+	}))
 }
 
 // findRuleToPut returns the existing rule r names, or nil for a new rule.
@@ -110,7 +114,10 @@ func (s *Service) createRule(tx store.Tx, scope tenant.Scope, p PutRuleParams) e
 	r.ID, r.ARN, r.State, r.CreatedBy = id, scope.ARN("config", "config-rule/"+id), StateActive, ""
 	r.Tags, r.CreatedAt, r.UpdatedAt = p.Tags, now, now
 	defaultModes(&r)
-	return putRule(tx, scope, &r)
+	if err := putRule(tx, scope, &r); err != nil {
+		return err
+	}
+	return s.ruleEvent(tx, scope, &r, RulePut)
 }
 
 func (s *Service) updatedRule(old *Rule, in Rule) *Rule {

@@ -63,6 +63,9 @@ type Service struct {
 	maxRules int
 	guards   []DeleteGuard
 	hooks    []EvaluationChangeHook
+	// ruleHooks and ruleCommitted are the OnRuleEvent hooks.
+	ruleHooks     []RuleHook
+	ruleCommitted []func()
 }
 
 // New returns a Service.

@@ -28,7 +28,7 @@ func (s *Service) StartEvaluation(ctx context.Context, scope tenant.Scope, names
 	if len(names) == 0 {
 		return invalidParam("ConfigRuleNames is required: name 1 to 25 rules to evaluate.")
 	}
-	return s.store.Update(ctx, func(tx store.Tx) error {
+	return s.ruleEventCommitted(s.store.Update(ctx, func(tx store.Tx) error {
 		now := s.clock.Now()
 		for _, name := range names {
 			if err := checkStartable(tx, scope, name, now); err != nil {
@@ -39,9 +39,16 @@ func (s *Service) StartEvaluation(ctx context.Context, scope tenant.Scope, names
 			if err := putJSON(tx, scope.Bucket(kindEvalRequest), name, evaluationRequest{RequestedAt: now}); err != nil {
 				return fmt.Errorf("record evaluation request of %q: %w", name, err)
 			}
+			r, err := GetRule(tx, scope, name)
+			if err != nil {
+				return err
+			}
+			if err := s.ruleEvent(tx, scope, r, RuleEvaluationStarted); err != nil {
+				return err
+			}
 		}
 		return nil
-	})
+	}))
 }
 
 func checkStartable(tx store.Tx, scope tenant.Scope, name string, now time.Time) error {
