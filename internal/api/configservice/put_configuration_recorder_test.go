@@ -203,3 +203,33 @@ func TestStartConfigurationRecorder_Errors(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, recorderStatus(t, env.Config)[0].Recording)
 }
+
+func TestListConfigurationRecorders(t *testing.T) {
+	t.Parallel()
+	env := salvetest.Setup(t)
+	ctx := context.Background()
+	out, err := env.Config.ListConfigurationRecorders(ctx, &configservice.ListConfigurationRecordersInput{})
+	require.NoError(t, err)
+	require.Len(t, out.ConfigurationRecorderSummaries, 1)
+	s := out.ConfigurationRecorderSummaries[0]
+	require.Equal(t, "default", aws.ToString(s.Name))
+	require.Equal(t, types.RecordingScopePaid, s.RecordingScope)
+	require.Equal(t, types.RecordingScopePaid, describeRecorders(t, env.Config)[0].RecordingScope)
+
+	out, err = env.Config.ListConfigurationRecorders(ctx, &configservice.ListConfigurationRecordersInput{Filters: []types.ConfigurationRecorderFilter{
+		{FilterName: types.ConfigurationRecorderFilterNameRecordingScope, FilterValue: []string{"INTERNAL"}}}})
+	require.NoError(t, err)
+	require.Empty(t, out.ConfigurationRecorderSummaries, "Salve has no service-linked recorders")
+
+	_, err = env.Config.ListConfigurationRecorders(ctx, &configservice.ListConfigurationRecordersInput{MaxResults: aws.Int32(21)})
+	salvetest.RequireAPIError(t, err, "ValidationException", "maxResults")
+	_, err = env.Config.ListConfigurationRecorders(ctx, &configservice.ListConfigurationRecordersInput{Filters: []types.ConfigurationRecorderFilter{
+		{FilterName: types.ConfigurationRecorderFilterNameRecordingScope, FilterValue: []string{"FREE"}}}})
+	salvetest.RequireAPIError(t, err, "ValidationException", "filterValue")
+
+	_, err = env.Config.DeleteConfigurationRecorder(ctx, &configservice.DeleteConfigurationRecorderInput{ConfigurationRecorderName: aws.String("default")})
+	require.NoError(t, err)
+	out, err = env.Config.ListConfigurationRecorders(ctx, &configservice.ListConfigurationRecordersInput{})
+	require.NoError(t, err)
+	require.Empty(t, out.ConfigurationRecorderSummaries)
+}

@@ -117,7 +117,8 @@ func fromRecorder(r *recorder.Recorder) ConfigurationRecorder {
 			ExclusionByResourceTypes: &ExclusionByResourceTypes{ResourceTypes: orEmpty(g.ExclusionResourceTypes)},
 			RecordingStrategy:        &RecordingStrategy{UseOnly: &g.UseOnly},
 		},
-		RecordingMode: &RecordingMode{RecordingFrequency: &r.Mode.Frequency, RecordingModeOverrides: []RecordingModeOverride{}},
+		RecordingMode:  &RecordingMode{RecordingFrequency: &r.Mode.Frequency, RecordingModeOverrides: []RecordingModeOverride{}},
+		RecordingScope: omitEmpty(recordingScopePaid),
 	}
 	for _, o := range r.Mode.Overrides {
 		out.RecordingMode.RecordingModeOverrides = append(out.RecordingMode.RecordingModeOverrides, RecordingModeOverride{
