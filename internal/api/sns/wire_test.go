@@ -1,0 +1,48 @@
+package sns_test
+
+import (
+	"encoding/xml"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestWire_MissingMembers posts raw Query requests (the SDK would refuse
+// to send them) and reads AWS's error document.
+func TestWire_MissingMembers(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	cases := map[string]struct {
+		form       url.Values
+		code, text string
+	}{
+		"Subscribe":   {url.Values{"Action": {"Subscribe"}, "TopicArn": {"arn:aws:sns:us-east-1:123456789012:t"}}, "ValidationError", "Value null at 'protocol' failed to satisfy constraint: Member must not be null"},
+		"CreateTopic": {url.Values{"Action": {"CreateTopic"}}, "ValidationError", "Value null at 'name'"},
+		"Publish":     {url.Values{"Action": {"Publish"}, "TopicArn": {"arn:aws:sns:us-east-1:123456789012:t"}}, "ValidationError", "'message'"},
+		"TagResource": {url.Values{"Action": {"TagResource"}, "ResourceArn": {"arn:aws:sns:us-east-1:123456789012:t"}}, "ValidationError", "'tags'"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			tc.form.Set("Version", "2010-03-31")
+			resp, err := http.Post(e.URL, "application/x-www-form-urlencoded", strings.NewReader(tc.form.Encode()))
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+			require.Equal(t, http.StatusBadRequest, resp.StatusCode, string(body))
+			var doc struct {
+				Code    string `xml:"Error>Code"`
+				Type    string `xml:"Error>Type"`
+				Message string `xml:"Error>Message"`
+			}
+			require.NoError(t, xml.Unmarshal(body, &doc))
+			require.Equal(t, tc.code, doc.Code)
+			require.Equal(t, "Sender", doc.Type)
+			require.Contains(t, doc.Message, tc.text)
+		})
+	}
+}
