@@ -64,16 +64,27 @@ func parseARN(arn string) (arnParts, bool) {
 
 // topicName returns the name of a topic ARN of the caller's account and
 // region; member names the ARN's member in errors. ok is false (with a nil
-// error) for a well-formed ARN of another account or region.
+// error) for a well-formed ARN of another region.
 func topicName(scope tenant.Scope, arn, member string) (string, bool, error) {
 	p, ok := parseARN(arn)
 	if !ok || p.SubID != "" {
 		return "", false, invalid("%s", member)
 	}
-	if p.Account != scope.AccountID || p.Region != scope.Region {
-		return "", false, nil
+	if err := checkOwner(scope, p, arn); err != nil {
+		return "", false, err
 	}
-	return p.Name, true, nil
+	return p.Name, p.Region == scope.Region, nil
+}
+
+// checkOwner refuses ARNs of other accounts as AWS does when no policy
+// grants access (Salve shares no topic between accounts).
+func checkOwner(scope tenant.Scope, p arnParts, arn string) error {
+	if p.Account == scope.AccountID {
+		return nil
+	}
+	return Err(CodeAuthorizationError, "User: arn:%s:iam::%s:root is not authorized to access %s: "+
+		"no resource-based policy allows it (Salve does not share topics between accounts)",
+		tenant.Partition(scope.Region), scope.AccountID, arn)
 }
 
 // loadTopic reads a topic by ARN; member names the ARN's member in errors.

@@ -158,7 +158,10 @@ func (t *txn) loadSubscription(arn string) (*Subscription, *Topic, error) {
 	if !ok || p.SubID == "" {
 		return nil, nil, invalid("SubscriptionArn")
 	}
-	if p.Account != t.scope.AccountID || p.Region != t.scope.Region {
+	if err := checkOwner(t.scope, p, arn); err != nil {
+		return nil, nil, err
+	}
+	if p.Region != t.scope.Region {
 		return nil, nil, subscriptionNotFound()
 	}
 	var sub Subscription
