@@ -3,6 +3,7 @@ package iam_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
@@ -34,11 +35,12 @@ const s3Policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action
 
 // env is a running IAM server and a client for it.
 type env struct {
-	URL    string
-	IAM    *iam.Client
-	Sink   *configitem.Collect
-	Clock  *clock.Fake
-	Domain *sandbox.Service
+	URL     string
+	Handler http.Handler
+	IAM     *iam.Client
+	Sink    *configitem.Collect
+	Clock   *clock.Fake
+	Domain  *sandbox.Service
 }
 
 func setup(t *testing.T) *env {
@@ -58,7 +60,7 @@ func setup(t *testing.T) *env {
 		ts.Close()
 		require.NoError(t, st.Close())
 	})
-	e := &env{URL: ts.URL, Sink: sink, Clock: fake, Domain: domain}
+	e := &env{URL: ts.URL, Handler: srv, Sink: sink, Clock: fake, Domain: domain}
 	e.IAM = e.client("AKIDSALVETEST", "us-east-1")
 	return e
 }

@@ -3,6 +3,7 @@ package sns_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
@@ -31,11 +32,12 @@ var home = tenant.Scope{AccountID: "123456789012", Region: "us-east-1"}
 
 // env is a running SNS server and a client for it.
 type env struct {
-	URL    string
-	SNS    *sns.Client
-	Sink   *configitem.Collect
-	Clock  *clock.Fake
-	Domain *sandbox.Service
+	URL     string
+	Handler http.Handler
+	SNS     *sns.Client
+	Sink    *configitem.Collect
+	Clock   *clock.Fake
+	Domain  *sandbox.Service
 }
 
 func setup(t *testing.T) *env {
@@ -55,7 +57,7 @@ func setup(t *testing.T) *env {
 		ts.Close()
 		require.NoError(t, st.Close())
 	})
-	e := &env{URL: ts.URL, Sink: sink, Clock: fake, Domain: domain}
+	e := &env{URL: ts.URL, Handler: srv, Sink: sink, Clock: fake, Domain: domain}
 	e.SNS = e.client("AKIDSALVETEST", "us-east-1")
 	return e
 }
