@@ -360,3 +360,49 @@ func TestInstances_HoldTheirGroupAndSubnet(t *testing.T) {
 	_, err = e.EC2.DeleteSubnet(ctx, &ec2.DeleteSubnetInput{SubnetId: sn.Subnet.SubnetId})
 	require.NoError(t, err)
 }
+
+func TestModifyInstanceMetadataOptions(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	ctx := context.Background()
+	id := aws.ToString(run(t, e, 1, nil)[0].InstanceId)
+	out, err := e.EC2.ModifyInstanceMetadataOptions(ctx, &ec2.ModifyInstanceMetadataOptionsInput{InstanceId: aws.String(id),
+		HttpTokens: types.HttpTokensStateRequired, HttpPutResponseHopLimit: aws.Int32(2)})
+	require.NoError(t, err)
+	require.Equal(t, types.InstanceMetadataOptionsStatePending, out.InstanceMetadataOptions.State)
+	require.Equal(t, types.HttpTokensStateRequired, out.InstanceMetadataOptions.HttpTokens)
+	got := describeInstance(t, e, id)
+	require.Equal(t, types.HttpTokensStateRequired, got.MetadataOptions.HttpTokens)
+	require.Equal(t, int32(2), aws.ToInt32(got.MetadataOptions.HttpPutResponseHopLimit))
+	require.Equal(t, types.InstanceMetadataEndpointStateEnabled, got.MetadataOptions.HttpEndpoint, "unchanged")
+	it := e.Items.Last("AWS::EC2::Instance", id)
+	require.Equal(t, "required", it.Configuration["metadataOptions"].(map[string]any)["httpTokens"])
+
+	_, err = e.EC2.ModifyInstanceMetadataOptions(ctx, &ec2.ModifyInstanceMetadataOptionsInput{InstanceId: aws.String(id),
+		HttpPutResponseHopLimit: aws.Int32(65)})
+	requireCode(t, err, "InvalidParameterValue")
+	_, err = e.EC2.ModifyInstanceMetadataOptions(ctx, &ec2.ModifyInstanceMetadataOptionsInput{InstanceId: aws.String(id),
+		HttpTokens: "always"})
+	requireCode(t, err, "InvalidParameterValue")
+	_, err = e.EC2.ModifyInstanceMetadataOptions(ctx, &ec2.ModifyInstanceMetadataOptionsInput{
+		InstanceId: aws.String("i-0123456789abcdef0"), HttpTokens: types.HttpTokensStateRequired})
+	requireCode(t, err, "InvalidInstanceID.NotFound")
+}
+
+func TestDescribeAvailabilityZones(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	ctx := context.Background()
+	out, err := e.client("123456789012", "eu-central-1").DescribeAvailabilityZones(ctx, &ec2.DescribeAvailabilityZonesInput{})
+	require.NoError(t, err)
+	require.Len(t, out.AvailabilityZones, 3)
+	require.Equal(t, "eu-central-1a", aws.ToString(out.AvailabilityZones[0].ZoneName))
+	require.Equal(t, "euc1-az1", aws.ToString(out.AvailabilityZones[0].ZoneId))
+	require.Equal(t, types.AvailabilityZoneStateAvailable, out.AvailabilityZones[0].State)
+	out, err = e.EC2.DescribeAvailabilityZones(ctx, &ec2.DescribeAvailabilityZonesInput{Filters: []types.Filter{
+		{Name: aws.String("zone-id"), Values: []string{"use1-az6"}}}})
+	require.NoError(t, err)
+	require.Equal(t, "us-east-1f", aws.ToString(out.AvailabilityZones[0].ZoneName))
+	_, err = e.EC2.DescribeAvailabilityZones(ctx, &ec2.DescribeAvailabilityZonesInput{ZoneNames: []string{"us-east-1z"}})
+	requireCode(t, err, "InvalidParameterValue")
+}
