@@ -168,8 +168,13 @@ func setScalar(path, s string, v reflect.Value) error {
 
 // scalar returns a leaf's value; a leaf with members under it is refused.
 func (n *node) scalar() (string, error) {
-	for _, kid := range n.kids {
-		return "", unknown(kid.path)
+	if len(n.kids) > 0 {
+		paths := make([]string, 0, len(n.kids))
+		for _, kid := range n.kids {
+			paths = append(paths, kid.path)
+		}
+		sort.Strings(paths)
+		return "", unknown(paths[0])
 	}
 	if n.value == nil {
 		return "", nil

@@ -89,4 +89,3 @@ func (s *Service) DescribeAvailabilityZones(scope tenant.Scope, names, ids []str
 	}
 	return out, nil
 }
-
