@@ -210,6 +210,10 @@ func TestInstanceStates(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, types.VolumeStateAvailable, vols.Volumes[0].State, "kept and detached")
 
+	_, err = e.EC2.CreateTags(ctx, &ec2.CreateTagsInput{Resources: ids, Tags: []types.Tag{tag("after", "end")}})
+	require.NoError(t, err)
+	require.Equal(t, configitem.StatusResourceDeleted, e.Items.Last("AWS::EC2::Instance", id).Status,
+		"tagging a terminated instance records nothing after its deletion")
 	_, err = e.EC2.StartInstances(ctx, &ec2.StartInstancesInput{InstanceIds: ids})
 	requireCode(t, err, "IncorrectInstanceState")
 	_, err = e.EC2.StopInstances(ctx, &ec2.StopInstancesInput{InstanceIds: ids})

@@ -46,6 +46,12 @@ const (
 	CodeInvalidVolumeZoneMismatch   = "InvalidVolume.ZoneMismatch"
 	CodeInvalidAttachmentNotFound   = "InvalidAttachment.NotFound"
 	CodeInvalidNetworkInterfaceID   = "InvalidNetworkInterfaceID.NotFound"
+	CodeInsufficientAddresses       = "InsufficientFreeAddressesInSubnet"
+	CodeInvalidAvailabilityZone     = "InvalidAvailabilityZone"
+	CodeMissingInput                = "MissingInput"
+	CodeInvalidZoneNotFound         = "InvalidZone.NotFound"
+	CodeInvalidSnapshotMalformed    = "InvalidSnapshotID.Malformed"
+	CodeInvalidSnapshotNotFound     = "InvalidSnapshot.NotFound"
 )
 
 // Codes lists every error code the package answers with, for the test
@@ -60,7 +66,9 @@ func Codes() []string {
 		CodeInvalidGroupDuplicate, CodeInvalidGroupReserved, CodeInvalidPermissionDuplicate,
 		CodeInvalidPermissionNotFound, CodeInvalidPermissionMalformed, CodeInvalidAMIIDMalformed,
 		CodeInvalidRuleIDNotFound, CodeInvalidRuleIDMalformed, CodeVolumeInUse,
-		CodeInvalidVolumeZoneMismatch, CodeInvalidAttachmentNotFound, CodeInvalidNetworkInterfaceID}
+		CodeInvalidVolumeZoneMismatch, CodeInvalidAttachmentNotFound, CodeInvalidNetworkInterfaceID,
+		CodeInsufficientAddresses, CodeInvalidAvailabilityZone, CodeMissingInput, CodeInvalidZoneNotFound,
+		CodeInvalidSnapshotMalformed, CodeInvalidSnapshotNotFound}
 	for _, k := range kinds {
 		out = append(out, k.notFound, k.malformed)
 	}

@@ -175,7 +175,7 @@ func (t *txn) prepareLaunch(p *RunParams) (*launchPlan, error) {
 	}
 	free := size(cidr) - 1 - sn.NextHost
 	if free < int(p.MinCount) {
-		return nil, Error("InsufficientFreeAddressesInSubnet", "There are not enough free addresses in subnet '%s' "+
+		return nil, Error(CodeInsufficientAddresses, "There are not enough free addresses in subnet '%s' "+
 			"to satisfy the requested number of instances.", sn.ID)
 	}
 	p.MaxCount = min(p.MaxCount, int32(free))
@@ -193,7 +193,7 @@ func (t *txn) launchSubnet(id, zone string) (*Subnet, error) {
 		return sn, err
 	}
 	if zone != "" && !validZone(t.scope.Region, zone) {
-		return nil, Error("InvalidAvailabilityZone", "The requested Availability Zone %s is not valid.", zone)
+		return nil, Error(CodeInvalidAvailabilityZone, "The requested Availability Zone %s is not valid.", zone)
 	}
 	v, err := t.defaultVPC()
 	if err != nil {
@@ -213,7 +213,7 @@ func (t *txn) launchSubnet(id, zone string) (*Subnet, error) {
 			}
 		}
 	}
-	return nil, Error("MissingInput", "No subnets found for the default VPC '%s'. Please specify a subnet.", v.ID)
+	return nil, Error(CodeMissingInput, "No subnets found for the default VPC '%s'. Please specify a subnet.", v.ID)
 }
 
 // launchGroups resolves a launch's security groups in the subnet's VPC

@@ -31,8 +31,12 @@ func (t *txn) baseItem(k *kind, id, name, zone string, created time.Time, tags [
 }
 
 // recordItem reports a resource's current configuration with status
-// (configitem.StatusResourceDiscovered or StatusOK).
+// (configitem.StatusResourceDiscovered or StatusOK); a nil item (a
+// resource whose deletion was recorded) reports nothing.
 func (t *txn) recordItem(it *configitem.Item, status string) error {
+	if it == nil {
+		return nil
+	}
 	it.Status = status
 	return t.record(it)
 }
@@ -134,7 +138,11 @@ func nullable(s string) any {
 	return s
 }
 
+// item is nil for a terminated instance: its deletion was recorded.
 func (in *Instance) item(t *txn) *configitem.Item {
+	if in.State == StateTerminated {
+		return nil
+	}
 	it := t.baseItem(kindInstance, in.ID, "", in.AvailabilityZone, in.LaunchTime, in.Tags)
 	groups := make([]any, 0, len(in.SecurityGroups))
 	rels := []configitem.Relationship{rel(kindVPC, in.VPCID, relContainedInVPC),

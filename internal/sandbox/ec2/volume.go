@@ -56,7 +56,7 @@ func volumeZone(region, zone, id string) (string, error) {
 	if zone == "" {
 		zone = id
 	}
-	return "", Error("InvalidZone.NotFound", "The zone '%s' does not exist.", zone)
+	return "", Error(CodeInvalidZoneNotFound, "The zone '%s' does not exist.", zone)
 }
 
 // putVolume stores a volume and records its item with status.

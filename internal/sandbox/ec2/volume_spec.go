@@ -88,9 +88,9 @@ func (v *VolumeSpec) checkPerformance() error {
 // checkSnapshot answers for a snapshot id: Salve keeps no snapshots.
 func checkSnapshot(id string) error {
 	if !WellFormed("snap", id) {
-		return Error("InvalidSnapshotID.Malformed", "Invalid id: \"%s\" (expecting \"snap-...\")", id)
+		return Error(CodeInvalidSnapshotMalformed, "Invalid id: \"%s\" (expecting \"snap-...\")", id)
 	}
-	return Error("InvalidSnapshot.NotFound", "The snapshot '%s' does not exist.", id)
+	return Error(CodeInvalidSnapshotNotFound, "The snapshot '%s' does not exist.", id)
 }
 
 // performance returns the IOPS and throughput a volume gets.
