@@ -55,18 +55,18 @@ func TestDecode_Errors(t *testing.T) {
 		code string
 		msg  string
 	}{
-		"Unknown":         {url.Values{"Nope": {"1"}}, "UnknownParameter", "The parameter Nope is not recognized"},
-		"UnknownNested":   {url.Values{"Inner.Name": {"n"}, "Inner.Colour": {"red"}}, "UnknownParameter", "Inner.Colour"},
-		"ScalarWithKids":  {url.Values{"Text.1": {"a"}}, "UnknownParameter", "Text.1"},
-		"BadIndex":        {url.Values{"Id.0": {"a"}}, "UnknownParameter", "Id.0"},
-		"NamedIndex":      {url.Values{"Item.x.Name": {"a"}}, "UnknownParameter", "Item.x"},
-		"ListAsScalar":    {url.Values{"Id": {"a"}}, "InvalidParameterValue", "It is a list"},
-		"StructAsScalar":  {url.Values{"Inner": {"a"}}, "InvalidParameterValue", "It is a structure"},
-		"Bool":            {url.Values{"Flag": {"yes"}}, "InvalidParameterValue", "Value (yes) for parameter Flag"},
-		"Int":             {url.Values{"Count": {"1.5"}}, "InvalidParameterValue", "Count"},
-		"IntRange":        {url.Values{"Count": {"3000000000"}}, "InvalidParameterValue", "Count"},
-		"MissingTop":      {url.Values{}, "MissingParameter", "The request must contain the parameter Needed"},
-		"MissingNested":   {url.Values{"Item.1.Value.1": {"v"}}, "MissingParameter", "Item.1.Name"},
+		"Unknown":        {url.Values{"Nope": {"1"}}, "UnknownParameter", "The parameter Nope is not recognized"},
+		"UnknownNested":  {url.Values{"Inner.Name": {"n"}, "Inner.Colour": {"red"}}, "UnknownParameter", "Inner.Colour"},
+		"ScalarWithKids": {url.Values{"Text.1": {"a"}}, "UnknownParameter", "Text.1"},
+		"BadIndex":       {url.Values{"Id.0": {"a"}}, "UnknownParameter", "Id.0"},
+		"NamedIndex":     {url.Values{"Item.x.Name": {"a"}}, "UnknownParameter", "Item.x"},
+		"ListAsScalar":   {url.Values{"Id": {"a"}}, "InvalidParameterValue", "It is a list"},
+		"StructAsScalar": {url.Values{"Inner": {"a"}}, "InvalidParameterValue", "It is a structure"},
+		"Bool":           {url.Values{"Flag": {"yes"}}, "InvalidParameterValue", "Value (yes) for parameter Flag"},
+		"Int":            {url.Values{"Count": {"1.5"}}, "InvalidParameterValue", "Count"},
+		"IntRange":       {url.Values{"Count": {"3000000000"}}, "InvalidParameterValue", "Count"},
+		"MissingTop":     {url.Values{}, "MissingParameter", "The request must contain the parameter Needed"},
+		"MissingNested":  {url.Values{"Item.1.Value.1": {"v"}}, "MissingParameter", "Item.1.Name"},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
