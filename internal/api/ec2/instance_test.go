@@ -184,6 +184,7 @@ func TestInstanceStates(t *testing.T) {
 	got := describeInstance(t, e, id)
 	require.Equal(t, types.InstanceStateNameStopped, got.State.Name, "the stop completes at once")
 	require.Equal(t, "Client.UserInitiatedShutdown", aws.ToString(got.StateReason.Code))
+	require.Equal(t, "User initiated (2026-11-01 12:00:00 GMT)", aws.ToString(got.StateTransitionReason))
 	require.Empty(t, aws.ToString(got.PublicIpAddress), "a stopped instance has no public address")
 	require.Equal(t, "stopped", e.Items.Last("AWS::EC2::Instance", id).Configuration["state"].(map[string]any)["name"])
 

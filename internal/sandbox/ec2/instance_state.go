@@ -93,9 +93,7 @@ func (s *Service) StopInstances(ctx context.Context, scope tenant.Scope, ids []s
 		}
 		c.Current = StateStopping
 		in.State = StateStopped
-		in.StateTransitionReason = "User initiated (" + t.now.Format("2006-01-02 15:04:05 MST") + ")"
-		in.StateReasonCode = "Client.UserInitiatedShutdown"
-		in.StateReasonMessage = "Client.UserInitiatedShutdown: User initiated shutdown"
+		in.userShutdown(t.now)
 		in.PublicIPOnStart, in.PublicIP = in.PublicIP != "", ""
 		return c, t.putInstance(in, configitem.StatusOK)
 	})
@@ -117,9 +115,7 @@ func (s *Service) TerminateInstances(ctx context.Context, scope tenant.Scope, id
 			return c, err
 		}
 		in.State, in.TerminatedAt, in.PublicIP, in.BlockDevices = StateTerminated, t.now, "", nil
-		in.StateTransitionReason = "User initiated (" + t.now.Format("2006-01-02 15:04:05 MST") + ")"
-		in.StateReasonCode = "Client.UserInitiatedShutdown"
-		in.StateReasonMessage = "Client.UserInitiatedShutdown: User initiated shutdown"
+		in.userShutdown(t.now)
 		if err := put(t, kindInstance, in.ID, in); err != nil {
 			return c, err
 		}
@@ -128,6 +124,15 @@ func (s *Service) TerminateInstances(ctx context.Context, scope tenant.Scope, id
 		}
 		return c, t.recordDeleted(kindInstance, in.ID, "", in.AvailabilityZone, in.LaunchTime)
 	})
+}
+
+// userShutdown records a stop or termination the user asked for, in
+// EC2's words ("User initiated (2026-11-01 12:00:00 GMT)", which rules
+// such as EC2_STOPPED_INSTANCE read).
+func (in *Instance) userShutdown(now time.Time) {
+	in.StateTransitionReason = "User initiated (" + now.UTC().Format(time.DateTime) + " GMT)"
+	in.StateReasonCode = "Client.UserInitiatedShutdown"
+	in.StateReasonMessage = "Client.UserInitiatedShutdown: User initiated shutdown"
 }
 
 // releaseVolumes deletes or detaches a terminating instance's volumes.
