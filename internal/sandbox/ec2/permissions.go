@@ -114,7 +114,11 @@ func expand(perms []Permission) ([]Rule, error) {
 // peers returns one rule per peer of p, each a copy of base.
 func peers(base Rule, p Permission) ([]Rule, error) {
 	var out []Rule
-	add := func(r Rule, desc string) error {
+	add := func(set func(*Rule) error, desc string) error {
+		r := base
+		if err := set(&r); err != nil {
+			return err
+		}
 		if err := checkDescription(desc); err != nil {
 			return err
 		}
@@ -122,56 +126,60 @@ func peers(base Rule, p Permission) ([]Rule, error) {
 		out = append(out, r)
 		return nil
 	}
+	var errs []error
 	for _, rg := range p.IPv4Ranges {
-		c, ok := parseCIDR(rg.CIDR, false)
-		if !ok {
-			return nil, Error(CodeInvalidParameterValue, "CIDR block %s is malformed", rg.CIDR)
-		}
-		r := base
-		r.CIDRIPv4 = c.String()
-		if err := add(r, rg.Description); err != nil {
-			return nil, err
-		}
+		errs = append(errs, add(cidrPeer(rg.CIDR, false), rg.Description))
 	}
 	for _, rg := range p.IPv6Ranges {
-		c, ok := parseCIDR(rg.CIDR, true)
-		if !ok {
-			return nil, Error(CodeInvalidParameterValue, "CIDR block %s is malformed", rg.CIDR)
-		}
-		r := base
-		r.CIDRIPv6 = c.String()
-		if err := add(r, rg.Description); err != nil {
-			return nil, err
-		}
+		errs = append(errs, add(cidrPeer(rg.CIDR, true), rg.Description))
 	}
 	for _, pl := range p.PrefixLists {
-		if err := kindPrefixList.check(pl.ID); err != nil {
-			return nil, err
-		}
-		r := base
-		r.PrefixListID = pl.ID
-		if err := add(r, pl.Description); err != nil {
-			return nil, err
-		}
+		errs = append(errs, add(func(r *Rule) error { r.PrefixListID = pl.ID; return kindPrefixList.check(pl.ID) },
+			pl.Description))
 	}
 	for _, g := range p.Groups {
-		if g.GroupID == "" && g.GroupName == "" {
-			return nil, Error(CodeMissingParameter, "Either groupId or groupName must be given for a group peer.")
-		}
-		if g.GroupID != "" {
-			if err := kindGroup.check(g.GroupID); err != nil {
-				return nil, err
-			}
-		}
-		r := base
-		pair := g
-		pair.Description = ""
-		r.Group = &pair
-		if err := add(r, g.Description); err != nil {
+		errs = append(errs, add(groupPeer(g), g.Description))
+	}
+	for _, err := range errs {
+		if err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// cidrPeer sets an IPv4 or IPv6 range as a rule's peer.
+func cidrPeer(cidr string, v6 bool) func(*Rule) error {
+	return func(r *Rule) error {
+		c, ok := parseCIDR(cidr, v6)
+		if !ok {
+			return Error(CodeInvalidParameterValue, "CIDR block %s is malformed", cidr)
+		}
+		if v6 {
+			r.CIDRIPv6 = c.String()
+		} else {
+			r.CIDRIPv4 = c.String()
+		}
+		return nil
+	}
+}
+
+// groupPeer sets a security group as a rule's peer.
+func groupPeer(g GroupPair) func(*Rule) error {
+	return func(r *Rule) error {
+		if g.GroupID == "" && g.GroupName == "" {
+			return Error(CodeMissingParameter, "Either groupId or groupName must be given for a group peer.")
+		}
+		if g.GroupID != "" {
+			if err := kindGroup.check(g.GroupID); err != nil {
+				return err
+			}
+		}
+		pair := g
+		pair.Description = ""
+		r.Group = &pair
+		return nil
+	}
 }
 
 // identity is what makes two rules the same rule (descriptions and ids

@@ -2,6 +2,7 @@ package ec2
 
 import (
 	"context"
+	"net/netip"
 	"strconv"
 	"strings"
 
@@ -42,32 +43,38 @@ func (s *Service) CreateSubnet(ctx context.Context, scope tenant.Scope, p Create
 		return nil, err
 	}
 	var sn *Subnet
-	err = s.update(ctx, scope, func(t *txn) error {
-		v, err := get[VPC](t, kindVPC, p.VPCID)
-		if err != nil {
-			return err
-		}
-		vpcCIDR, _ := parseCIDR(v.CIDRBlock, false)
-		if !contains(vpcCIDR, cidr) {
-			return Error(CodeInvalidSubnetRange, "The CIDR '%s' is invalid.", p.CIDRBlock)
-		}
-		peers, err := t.subnetsOf(v.ID)
-		if err != nil {
-			return err
-		}
-		for _, o := range peers {
-			if oc, _ := parseCIDR(o.CIDRBlock, false); oc.Overlaps(cidr) {
-				return Error(CodeInvalidSubnetConflict, "The CIDR '%s' conflicts with another subnet", p.CIDRBlock)
-			}
-		}
-		if zone == "" {
-			zones := Zones(scope.Region)
-			zone = zones[len(peers)%len(zones)]
-		}
-		sn = t.newSubnet(v.ID, cidr.String(), zone, tags)
-		return t.putSubnet(sn, configitem.StatusResourceDiscovered)
+	err = s.update(ctx, scope, func(t *txn) (err error) {
+		sn, err = t.createSubnet(p.VPCID, cidr, zone, tags)
+		return err
 	})
 	return sn, err
+}
+
+// createSubnet makes a subnet of cidr in a VPC, in zone ("" picks the
+// zones in turn).
+func (t *txn) createSubnet(vpcID string, cidr netip.Prefix, zone string, tags []Tag) (*Subnet, error) {
+	v, err := get[VPC](t, kindVPC, vpcID)
+	if err != nil {
+		return nil, err
+	}
+	if vpcCIDR, _ := parseCIDR(v.CIDRBlock, false); !contains(vpcCIDR, cidr) {
+		return nil, Error(CodeInvalidSubnetRange, "The CIDR '%s' is invalid.", cidr)
+	}
+	peers, err := t.subnetsOf(v.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range peers {
+		if oc, _ := parseCIDR(o.CIDRBlock, false); oc.Overlaps(cidr) {
+			return nil, Error(CodeInvalidSubnetConflict, "The CIDR '%s' conflicts with another subnet", cidr)
+		}
+	}
+	if zone == "" {
+		zones := Zones(t.scope.Region)
+		zone = zones[len(peers)%len(zones)]
+	}
+	sn := t.newSubnet(v.ID, cidr.String(), zone, tags)
+	return sn, t.putSubnet(sn, configitem.StatusResourceDiscovered)
 }
 
 // pickZone checks the zone a request names by name or id ("" for none).
