@@ -18,7 +18,7 @@ import (
 func setupLocal(t *testing.T) (*salvetest.Env, *awscall.Local) {
 	t.Helper()
 	env := salvetest.Setup(t)
-	return env, awscall.NewLocal(env.Salve.JSON, env.Salve.Query)
+	return env, env.Salve.Local
 }
 
 // sel applies a JSONPath selector to a response.
@@ -104,8 +104,8 @@ func TestLocal_Errors(t *testing.T) {
 			awserr.UnknownOperationException, "Operation SendCommand is not supported by Salve's ssm service"},
 		"NoSuchOperation": {engine.CallRequest{Service: "ssm", API: "DescribeNothing"},
 			awserr.UnknownOperationException, `Service ssm has no operation "DescribeNothing"`},
-		"ServiceNotServed": {engine.CallRequest{Service: "ec2", API: "DescribeInstances"},
-			awserr.UnknownOperationException, "it serves config, ssm, sts"},
+		"ServiceNotServed": {engine.CallRequest{Service: "kms", API: "ListKeys"},
+			awserr.UnknownOperationException, `Service "kms" is not served by Salve`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -88,3 +88,23 @@ func asOperation(m reflect.Method) (operation, bool) {
 	}
 	return operation{Name: m.Name, Input: in, Output: out}, true
 }
+
+// outputNames maps, per service, the SDK field names of output members
+// whose model (and so boto3) name is not the field name: aws-sdk-go-v2
+// capitalises every member, while a few models name members in
+// lowerCamel. Only top-level members are listed; add more as runbooks and
+// managed rules need them.
+var outputNames = map[string]map[string]string{
+	"cloudtrail": {"TrailList": "trailList"},
+}
+
+// renameOutput gives an encoded output's top-level members their boto3
+// names.
+func renameOutput(service string, out map[string]any) {
+	for field, name := range outputNames[service] {
+		if v, ok := out[field]; ok {
+			delete(out, field)
+			out[name] = v
+		}
+	}
+}

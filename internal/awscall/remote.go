@@ -86,6 +86,7 @@ func (r *Remote) Call(ctx context.Context, req engine.CallRequest) (map[string]a
 		return nil, r.callError(service, op.Name, err)
 	}
 	out := encodeOutput(results[0])
+	renameOutput(service, out)
 	out["ResponseMetadata"] = remoteMetadata(results[0])
 	return out, nil
 }

@@ -51,10 +51,11 @@ type Options struct {
 	// AWSRemote, when set, is the real endpoint (e.g. a moto_server) runbook
 	// steps and scripts reach for the services Salve does not serve.
 	AWSRemote *awscall.RemoteConfig
-	// RunOrchestrator runs the remediation orchestrator's Run, as serve
-	// does: executions start and settle on their own as they are woken.
-	// Left false, nothing remediates until the test calls env.Remediate or
-	// env.RemediateOnce, so each step can be observed.
+	// RunOrchestrator runs the remediation orchestrator's and the rules
+	// evaluator's Run, as serve does: rules evaluate and executions start
+	// and settle on their own as they are woken. Left false, nothing is
+	// evaluated or remediated until the test calls env.Evaluate,
+	// env.Remediate or env.RemediateOnce, so each step can be observed.
 	RunOrchestrator bool
 }
 
@@ -117,12 +118,13 @@ func (e *Env) Clients(accessKeyID, secret, region string) (*configservice.Client
 // env.Salve.Runbooks.Tick, and wait with env.Salve.Runbooks.Drain.
 func startBackground(t testing.TB, s *server.Salve, orchestrate bool) {
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 2)
+	done := make(chan error, 3)
 	n := 1
 	go func() { done <- s.Runbooks.Run(ctx) }()
 	if orchestrate {
-		n++
+		n += 2
 		go func() { done <- s.Orchestrator.Run(ctx) }()
+		go func() { done <- s.Evaluator.Run(ctx) }()
 	}
 	t.Cleanup(func() {
 		cancel()
@@ -158,4 +160,32 @@ func (e *Env) RemediateOnce(t testing.TB) {
 	_, err := e.Salve.Orchestrator.Tick(ctx)
 	require.NoError(t, err)
 	require.NoError(t, e.Salve.Runbooks.Drain(ctx))
+}
+
+// Evaluate runs the rules evaluator until it has nothing left to do at
+// the fake clock's now: recorded changes, rule jobs, due periodic rules.
+func (e *Env) Evaluate(t testing.TB) {
+	t.Helper()
+	_, err := e.Salve.Evaluator.Tick(context.Background())
+	require.NoError(t, err)
+}
+
+// Settle evaluates and remediates until neither has anything left to do:
+// the whole loop (change → evaluation → remediation → change) at the fake
+// clock's now.
+func (e *Env) Settle(t testing.TB) {
+	t.Helper()
+	ctx := context.Background()
+	for range 1000 {
+		did, err := e.Salve.Evaluator.Tick(ctx)
+		require.NoError(t, err)
+		require.NoError(t, e.Salve.Runbooks.Drain(ctx))
+		changed, err := e.Salve.Orchestrator.Tick(ctx)
+		require.NoError(t, err)
+		require.NoError(t, e.Salve.Runbooks.Drain(ctx))
+		if !did && !changed {
+			return
+		}
+	}
+	t.Fatal("the loop did not come to rest")
 }

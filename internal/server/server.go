@@ -21,6 +21,7 @@ import (
 	"github.com/salvehq/salve/internal/clock"
 	"github.com/salvehq/salve/internal/compliance"
 	"github.com/salvehq/salve/internal/documents"
+	"github.com/salvehq/salve/internal/evaluator"
 	"github.com/salvehq/salve/internal/recorder"
 	"github.com/salvehq/salve/internal/remediation"
 	"github.com/salvehq/salve/internal/remediation/orchestrator"
@@ -67,10 +68,18 @@ type Salve struct {
 	Runbooks *runbooks.Service
 	// Orchestrator runs remediation executions; serve runs its Run.
 	Orchestrator *orchestrator.Orchestrator
-	// JSON and Query are the wire services behind Handler, for callers that
-	// invoke operations in process (internal/awscall).
+	// Evaluator runs the managed rules; serve runs its Run.
+	Evaluator *evaluator.Service
+	// Sandbox holds the emulated AWS resources (S3, EC2, IAM, SNS,
+	// CloudTrail).
+	Sandbox *Sandbox
+	// JSON and Query are the wire services behind Handler (Salve's own and
+	// the sandbox's).
 	JSON  []*awsproto.JSONService
 	Query []*awsproto.QueryService
+	// Local calls Salve's own services (config, ssm, sts) in process; the
+	// sandbox's are reached through the handler (awscall.Sandbox).
+	Local *awscall.Local
 }
 
 // New wires every service over p.Store.
@@ -86,8 +95,10 @@ func New(p Params) (*Salve, error) {
 		Recorder:    recorder.New(recorder.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "recorder")}),
 		Remediation: remediation.New(remediation.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "remediation")}),
 		Documents:   documents.New(documents.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "documents")}),
-		Compliance:  compliance.New(compliance.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "compliance")}),
 	}
+	s.Compliance = compliance.New(compliance.Params{Store: p.Store, Clock: p.Clock,
+		Logger: p.Logger.With("component", "compliance"), Sink: s.Recorder})
+	s.Sandbox = newSandbox(p.Store, p.Clock, p.Logger, s.Recorder)
 	// The in-process caller needs the wire services, which need Runbooks:
 	// runbook steps reach the router through this indirection.
 	var router *awscall.Router
@@ -110,6 +121,12 @@ func New(p Params) (*Salve, error) {
 	s.Remediation.OnAutomaticEnabled(s.Orchestrator.OnAutomaticEnabled)
 	s.Remediation.OnWork(s.Orchestrator.Wake)
 	s.Runbooks.OnFinished(s.Orchestrator.AutomationFinished)
+	s.Evaluator = evaluator.New(evaluator.Params{Store: p.Store, Clock: p.Clock,
+		Logger: p.Logger.With("component", "evaluator"), Rules: s.Rules, Recorder: s.Recorder, Caller: caller,
+		TickInterval: p.RemediationTick})
+	s.Recorder.OnChange(s.Evaluator.Wake)
+	s.Rules.OnRuleEvent(s.Evaluator.OnRuleEvent, s.Evaluator.Wake)
+	s.Orchestrator.OnSucceeded(s.Evaluator.OnRemediated)
 	creds := map[string]awsproto.AccessKey{}
 	for _, c := range p.Credentials {
 		creds[c.AccessKeyID] = c
@@ -124,11 +141,20 @@ func New(p Params) (*Salve, error) {
 	}
 	s.Query = []*awsproto.QueryService{apists.Service()}
 	local := awscall.NewLocal(s.JSON, s.Query)
+	s.Local = local
+	sbJSON, sbQuery, sbREST := s.Sandbox.wire()
+	s.JSON, s.Query = append(s.JSON, sbJSON...), append(s.Query, sbQuery...)
 	router, err := awscall.NewRouter(local, p.AWSRemote)
 	if err != nil {
 		return nil, fmt.Errorf("configure the AWS endpoint for runbooks: %w", err)
 	}
-	if err := registerActions(registry, p, local.Services()); err != nil {
+	served := local.Services()
+	if p.AWSRemote == nil {
+		// Without a real endpoint, runbooks act on the sandbox: in process
+		// for steps, over Salve's endpoint for scripts.
+		served = append(served, SandboxServices...)
+	}
+	if err := registerActions(registry, p, served); err != nil {
 		return nil, err
 	}
 	s.Handler = awsproto.NewServer(awsproto.ServerParams{
@@ -139,8 +165,16 @@ func New(p Params) (*Salve, error) {
 		MaxBodyBytes: p.MaxBodyBytes,
 		JSON:         s.JSON,
 		Query:        s.Query,
+		REST:         sbREST,
 		Salve:        salveapi.Handlers(salveapi.Params{Remediation: s.Remediation, Orchestrator: s.Orchestrator}),
 	})
+	if p.AWSRemote == nil {
+		sb, err := awscall.NewSandbox(s.Handler, SandboxServices)
+		if err != nil {
+			return nil, err
+		}
+		router.InProcess = append(router.InProcess, sb)
+	}
 	return s, nil
 }
 
@@ -165,10 +199,10 @@ func registerActions(reg *engine.Registry, p Params, served []string) error {
 }
 
 // Run runs the background services (Automation workers, the remediation
-// orchestrator) until ctx ends, then waits for them to stop. Work they
+// orchestrator, the rules evaluator) until ctx ends, then waits for them to stop. Work they
 // leave is recovered by the next Run.
 func (s *Salve) Run(ctx context.Context) error {
-	services := []func(context.Context) error{s.Runbooks.Run, s.Orchestrator.Run}
+	services := []func(context.Context) error{s.Runbooks.Run, s.Orchestrator.Run, s.Evaluator.Run}
 	errc := make(chan error, len(services))
 	for _, run := range services {
 		go func() { errc <- run(ctx) }()

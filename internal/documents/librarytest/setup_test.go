@@ -163,6 +163,8 @@ var volatile = []struct {
 	{regexp.MustCompile(`[A-Za-z0-9]{52}`), "<request-id>"},
 	{regexp.MustCompile(`\b(vgw|iip-assoc|AROA|AIDA|ANPA|AIPA)-?[0-9a-zA-Z]{12,21}\b`), "$1-<id>"},
 	{regexp.MustCompile(`http://([\w.-]+\.)?127\.0\.0\.1:\d+`), "http://${1}<moto>"},
+	// moto's IAM resource ids (21 random characters) named in errors.
+	{regexp.MustCompile(`Resource [A-Z0-9]{21} of resourceType`), "Resource <id> of resourceType"},
 	// A script's traceback: keep its last line, the error itself.
 	{regexp.MustCompile(`Traceback \(most recent call last\):.*\\n([\w.]+(Error|Exception): )`), "Traceback (…): $1"},
 }
