@@ -237,7 +237,7 @@ func account() map[string]answer {
 			"FlowLogStatus": "ACTIVE", "DeliverLogsStatus": "SUCCESS", "CreationTime": "2026-10-04T00:00:00Z"}}}),
 		"iam.ListRoles": fixed(map[string]any{"IsTruncated": false, "Roles": []any{map[string]any{"RoleName": "app",
 			"RoleId": "AROAAPP", "Arn": "arn:aws:iam::123456789012:role/app", "Path": "/", "CreateDate": "2026-10-05T00:00:00Z",
-			"MaxSessionDuration": int64(3600),
+			"MaxSessionDuration":       int64(3600),
 			"AssumeRolePolicyDocument": "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D"}}}),
 		"iam.ListAttachedRolePolicies": fixed(map[string]any{"AttachedPolicies": []any{map[string]any{
 			"PolicyName": "AdministratorAccess", "PolicyArn": "arn:aws:iam::aws:policy/AdministratorAccess"}}}),
