@@ -71,6 +71,9 @@ func run(ctx context.Context, cfg settings.Settings, logger *slog.Logger) error 
 	}
 	logger.Info("salve listening", "addr", ln.Addr().String(), "data_dir", cfg.DataDir,
 		"endpoint", endpoint, "aws_endpoint", cfg.AWSEndpoint, "version", Version)
+	if s.Discovery != nil {
+		logger.Info("recording the resources of the AWS endpoint for the managed rules", "aws_endpoint", cfg.AWSEndpoint)
+	}
 	srv := &http.Server{Handler: s.Handler, ReadHeaderTimeout: 30 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -52,6 +52,8 @@ type listingKey struct {
 // it finds.
 type Service struct {
 	p Params
+	// wake asks Run for a pass before the next tick.
+	wake chan struct{}
 	// mu serialises passes: they share the state below.
 	mu sync.Mutex
 	// known holds, per scope and type, the ids present at the last pass
@@ -59,9 +61,10 @@ type Service struct {
 	known map[listingKey]map[string]bool
 	// regions caches the region of each bucket (GetBucketLocation).
 	regions map[string]string
-	// problems holds the last error of each failing call, so a failure is
-	// logged as a warning once, not every pass.
-	problems map[string]string
+	// problems holds the errors of the calls that failed in the last pass
+	// and failed this one so far, so a failure that repeats is logged as a
+	// warning once, not every pass.
+	problems, failed map[string]string
 }
 
 // New returns a discovery Service.
@@ -75,12 +78,12 @@ func New(p Params) *Service {
 	if p.Interval <= 0 {
 		p.Interval = DefaultInterval
 	}
-	return &Service{p: p, known: map[listingKey]map[string]bool{},
-		regions: map[string]string{}, problems: map[string]string{}}
+	return &Service{p: p, wake: make(chan struct{}, 1), known: map[listingKey]map[string]bool{},
+		regions: map[string]string{}, problems: map[string]string{}, failed: map[string]string{}}
 }
 
-// Run polls at once, then every Interval, until ctx ends. A pass that
-// fails is logged; Run returns nil when ctx ends.
+// Run polls at once, then every Interval and whenever woken, until ctx
+// ends. A pass that fails is logged; Run returns nil when ctx ends.
 func (s *Service) Run(ctx context.Context) error {
 	t := time.NewTicker(s.p.Interval)
 	defer t.Stop()
@@ -92,7 +95,17 @@ func (s *Service) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case <-t.C:
+		case <-s.wake:
 		}
+	}
+}
+
+// Wake asks Run for a pass now (after a remediation changed a resource at
+// the endpoint, say) rather than at the next tick; it never blocks.
+func (s *Service) Wake() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
 	}
 }
 
@@ -103,6 +116,8 @@ func (s *Service) Poll(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := s.p.Clock.Now()
+	s.failed = map[string]string{}
+	defer func() { s.problems = s.failed }()
 	globalDone := map[string]bool{}
 	var errs []error
 	committed := false

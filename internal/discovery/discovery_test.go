@@ -1,10 +1,14 @@
 package discovery_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -360,3 +364,75 @@ func TestService_Poll_StoreFailure(t *testing.T) {
 }
 
 var _ engine.AWSCaller = (*fakeCaller)(nil)
+
+func TestService_Wake_PollsBeforeTheNextTick(t *testing.T) {
+	t.Parallel()
+	a := account()
+	passes := make(chan struct{}, 10)
+	a["s3.ListBuckets"] = func(map[string]any) (map[string]any, error) {
+		passes <- struct{}{}
+		return map[string]any{"Buckets": []any{}}, nil
+	}
+	b := setup(t, a)
+	svc := discovery.New(discovery.Params{Store: b.store, Clock: b.clock, Sink: b.sink, Caller: b.caller,
+		Scopes: []tenant.Scope{east}, Interval: time.Hour})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- svc.Run(ctx) }()
+	waitFor(t, passes)
+	svc.Wake()
+	waitFor(t, passes)
+	cancel()
+	require.NoError(t, <-done)
+}
+
+// waitFor waits for a signal on ch, failing the test after ten seconds.
+func waitFor(t *testing.T, ch <-chan struct{}) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no pass started")
+	}
+}
+
+func TestService_Poll_UnreachableServiceIsCalledOnce(t *testing.T) {
+	t.Parallel()
+	a := account()
+	unreachable := func(map[string]any) (map[string]any, error) {
+		return nil, errors.New("dial tcp 127.0.0.1:1: connect: connection refused")
+	}
+	for _, op := range []string{"ec2.DescribeVpcs", "ec2.DescribeSubnets", "ec2.DescribeSecurityGroups",
+		"ec2.DescribeInstances", "ec2.DescribeVolumes", "ec2.DescribeFlowLogs"} {
+		a[op] = unreachable
+	}
+	b := setup(t, a)
+	b.poll(t)
+	require.Equal(t, 1, b.caller.count("ec2.DescribeVpcs", "us-east-1"))
+	require.Zero(t, b.caller.count("ec2.DescribeInstances", "us-east-1"))
+	require.Equal(t, []string{"logs-east"}, b.ids(t, east, "AWS::S3::Bucket"), "other services are read")
+	// The next pass tries again.
+	b.poll(t)
+	require.Equal(t, 2, b.caller.count("ec2.DescribeVpcs", "us-east-1"))
+}
+
+func TestService_Poll_RepeatedFailureWarnsOnce(t *testing.T) {
+	t.Parallel()
+	a := account()
+	a["ec2.DescribeVpcs"] = fails("UnauthorizedOperation")
+	b := setup(t, a)
+	var logs bytes.Buffer
+	svc := discovery.New(discovery.Params{Store: b.store, Clock: b.clock, Sink: b.sink, Caller: b.caller,
+		Scopes: []tenant.Scope{east}, Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn}))})
+	ctx := context.Background()
+	require.NoError(t, svc.Poll(ctx))
+	require.NoError(t, svc.Poll(ctx))
+	require.Equal(t, 1, strings.Count(logs.String(), "level=WARN"), logs.String())
+	require.Contains(t, logs.String(), "operation=DescribeVpcs")
+	// Once it succeeded, a new failure warns again.
+	b.caller.set("ec2.DescribeVpcs", fixed(map[string]any{}))
+	require.NoError(t, svc.Poll(ctx))
+	b.caller.set("ec2.DescribeVpcs", fails("UnauthorizedOperation"))
+	require.NoError(t, svc.Poll(ctx))
+	require.Equal(t, 2, strings.Count(logs.String(), "level=WARN"), logs.String())
+}

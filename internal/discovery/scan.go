@@ -32,7 +32,13 @@ type scan struct {
 	// listed holds the types whose listing completed: only those record
 	// deletions.
 	listed map[string]bool
+	// down holds the services that could not be reached this pass: their
+	// remaining calls are skipped.
+	down map[string]bool
 }
+
+// errSkipped answers the calls to a service found unreachable.
+var errSkipped = errors.New("skipped: the service could not be reached earlier in this pass")
 
 // discoverers read one service each, in this order.
 var discoverers = []struct {
@@ -51,7 +57,7 @@ var discoverers = []struct {
 // account's global resources too.
 func (s *Service) scan(ctx context.Context, scope tenant.Scope, global bool) *scan {
 	sc := &scan{s: s, ctx: ctx, scope: scope, global: global, now: s.p.Clock.Now().UTC(),
-		seen: map[string]map[string]bool{}, listed: map[string]bool{}}
+		seen: map[string]map[string]bool{}, listed: map[string]bool{}, down: map[string]bool{}}
 	for _, d := range discoverers {
 		if ctx.Err() != nil {
 			break
@@ -76,8 +82,7 @@ func (sc *scan) guard(service string, run func(*scan)) {
 // call calls the endpoint; on failure it logs the error (once while it
 // repeats) and returns nil.
 func (sc *scan) call(service, api string, in map[string]any) map[string]any {
-	out, err := sc.s.p.Caller.Call(sc.ctx, engine.CallRequest{Service: service, API: api, Input: in,
-		Region: sc.scope.Region, AccountID: sc.scope.AccountID})
+	out, err := sc.do(service, api, in)
 	sc.report(service, api, in, err)
 	if err != nil {
 		return nil
@@ -89,8 +94,7 @@ func (sc *scan) call(service, api string, in map[string]any) map[string]any {
 // the setting is absent: it returns the output (nil when absent) and
 // whether the call answered.
 func (sc *scan) lookup(service, api string, in map[string]any, absent ...string) (map[string]any, bool) {
-	out, err := sc.s.p.Caller.Call(sc.ctx, engine.CallRequest{Service: service, API: api, Input: in,
-		Region: sc.scope.Region, AccountID: sc.scope.AccountID})
+	out, err := sc.do(service, api, in)
 	var ae *awserr.Error
 	if errors.As(err, &ae) && slices.Contains(absent, ae.Code) {
 		err = nil
@@ -99,22 +103,35 @@ func (sc *scan) lookup(service, api string, in map[string]any, absent ...string)
 	return out, err == nil
 }
 
-// report logs a failed call as a warning the first time it fails this
-// way, then at debug level; a success clears the record.
+// do calls the endpoint as the scope. A failure that is not an AWS error
+// (the endpoint is unreachable, or the call timed out after its retries)
+// marks the service down for the rest of the pass, so an endpoint that is
+// away costs one failed call per service, not one per resource.
+func (sc *scan) do(service, api string, in map[string]any) (map[string]any, error) {
+	if sc.down[service] {
+		return nil, errSkipped
+	}
+	out, err := sc.s.p.Caller.Call(sc.ctx, engine.CallRequest{Service: service, API: api, Input: in,
+		Region: sc.scope.Region, AccountID: sc.scope.AccountID})
+	var ae *awserr.Error
+	if err != nil && !errors.As(err, &ae) {
+		sc.down[service] = true
+	}
+	return out, err
+}
+
+// report logs a failed call: as a warning unless it failed the same way
+// in the previous pass, then at debug level.
 func (sc *scan) report(service, api string, in map[string]any, err error) {
+	if err == nil || sc.ctx.Err() != nil || errors.Is(err, errSkipped) {
+		return
+	}
 	key := problemKey(sc.scope, service, api, in)
-	if err == nil {
-		delete(sc.s.problems, key)
-		return
-	}
-	if sc.ctx.Err() != nil {
-		return
-	}
 	level := sc.s.p.Logger.Warn
 	if sc.s.problems[key] == err.Error() {
 		level = sc.s.p.Logger.Debug
 	}
-	sc.s.problems[key] = err.Error()
+	sc.s.failed[key] = err.Error()
 	level("discovery call failed; skipped", "service", service, "operation", api,
 		"account", sc.scope.AccountID, "region", sc.scope.Region, "input", in, "err", err)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	apiconfig "github.com/salvehq/salve/internal/api/configservice"
@@ -20,6 +21,7 @@ import (
 	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/clock"
 	"github.com/salvehq/salve/internal/compliance"
+	"github.com/salvehq/salve/internal/discovery"
 	"github.com/salvehq/salve/internal/documents"
 	"github.com/salvehq/salve/internal/evaluator"
 	"github.com/salvehq/salve/internal/recorder"
@@ -29,6 +31,7 @@ import (
 	"github.com/salvehq/salve/internal/rules"
 	"github.com/salvehq/salve/internal/runbooks"
 	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
 )
 
 // Params configure a Salve server.
@@ -52,6 +55,9 @@ type Params struct {
 	// ticks when nothing wakes it; 0 means
 	// orchestrator.DefaultTickInterval.
 	RemediationTick time.Duration
+	// DiscoveryInterval is how often the discovery poller reads AWSRemote's
+	// resources into the recorder; 0 means discovery.DefaultInterval.
+	DiscoveryInterval time.Duration
 }
 
 // Salve is a composed server: its HTTP handler and its domain services.
@@ -70,6 +76,9 @@ type Salve struct {
 	Orchestrator *orchestrator.Orchestrator
 	// Evaluator runs the managed rules; serve runs its Run.
 	Evaluator *evaluator.Service
+	// Discovery records the resources of AWSRemote's endpoint in the
+	// recorder (nil without AWSRemote); serve runs its Run.
+	Discovery *discovery.Service
 	// Sandbox holds the emulated AWS resources (S3, EC2, IAM, SNS,
 	// CloudTrail).
 	Sandbox *Sandbox
@@ -148,6 +157,13 @@ func New(p Params) (*Salve, error) {
 	if err != nil {
 		return nil, fmt.Errorf("configure the AWS endpoint for runbooks: %w", err)
 	}
+	if router.Remote != nil {
+		s.Discovery = discovery.New(discovery.Params{Store: p.Store, Clock: p.Clock,
+			Logger: p.Logger.With("component", "discovery"), Sink: s.Recorder, Caller: router.Remote,
+			Scopes: discoveryScopes(p), Interval: p.DiscoveryInterval})
+		// A remediation changed a resource at the endpoint: read it again now.
+		s.Orchestrator.OnSucceeded(func(context.Context, orchestrator.Succeeded) { s.Discovery.Wake() })
+	}
 	served := local.Services()
 	if p.AWSRemote == nil {
 		// Without a real endpoint, runbooks act on the sandbox: in process
@@ -198,11 +214,36 @@ func registerActions(reg *engine.Registry, p Params, served []string) error {
 	return nil
 }
 
+// discoveryScopes are the scopes the discovery poller fills: the default
+// account and every configured one, in us-east-1 and AWSRemote's region.
+func discoveryScopes(p Params) []tenant.Scope {
+	accounts := []string{awsproto.DefaultAccount}
+	for _, c := range p.Credentials {
+		if c.AccountID != "" && !slices.Contains(accounts, c.AccountID) {
+			accounts = append(accounts, c.AccountID)
+		}
+	}
+	regions := []string{awsproto.DefaultRegion}
+	if r := p.AWSRemote.Region; r != "" && r != awsproto.DefaultRegion {
+		regions = append(regions, r)
+	}
+	var scopes []tenant.Scope
+	for _, a := range accounts {
+		for _, r := range regions {
+			scopes = append(scopes, tenant.Scope{AccountID: a, Region: r})
+		}
+	}
+	return scopes
+}
+
 // Run runs the background services (Automation workers, the remediation
-// orchestrator, the rules evaluator) until ctx ends, then waits for them to stop. Work they
+// orchestrator, the rules evaluator, the discovery poller) until ctx ends, then waits for them to stop. Work they
 // leave is recovered by the next Run.
 func (s *Salve) Run(ctx context.Context) error {
 	services := []func(context.Context) error{s.Runbooks.Run, s.Orchestrator.Run, s.Evaluator.Run}
+	if s.Discovery != nil {
+		services = append(services, s.Discovery.Run)
+	}
 	errc := make(chan error, len(services))
 	for _, run := range services {
 		go func() { errc <- run(ctx) }()
