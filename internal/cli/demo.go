@@ -160,7 +160,7 @@ func (d *demo) play(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", st.say, err)
 		}
-		fmt.Fprintf(d.out, "  %-62s %8s  %s\n", st.say, since(t), detail)
+		fmt.Fprintf(d.out, "  %-70s %8s  %s\n", st.say, since(t), detail)
 	}
 	fmt.Fprintf(d.out, "\nbucket created → COMPLIANT again in %s\n", since(d.start))
 	return nil
