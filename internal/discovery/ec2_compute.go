@@ -45,17 +45,7 @@ func instanceItem(scope tenant.Scope, owner string, in map[string]any) *configit
 	it.ResourceCreationTime = timestamp(in, "LaunchTime")
 	state := obj(in, "State")
 	code, _ := integer(state, "Code")
-	groups, rels := []any{}, []configitem.Relationship{rel(typeVPC, str(in, "VpcId"), relContainedInVPC),
-		rel(typeSubnet, str(in, "SubnetId"), relContainedInSubnet)}
-	for _, g := range instanceGroups(in) {
-		groups = append(groups, map[string]any{"groupId": str(g, "GroupId"), "groupName": str(g, "GroupName")})
-		rels = append(rels, rel(typeSecurityGroup, str(g, "GroupId"), relAssociatedGroup))
-	}
-	for _, bd := range objs(in, "BlockDeviceMappings") {
-		if vol := str(obj(bd, "Ebs"), "VolumeId"); vol != "" {
-			rels = append(rels, rel(typeVolume, vol, relAttachedVolume))
-		}
-	}
+	groups, rels := instanceLinks(in)
 	md := obj(in, "MetadataOptions")
 	hops, _ := integer(md, "HttpPutResponseHopLimit")
 	cfg := map[string]any{"instanceId": id, "imageId": str(in, "ImageId"), "instanceType": str(in, "InstanceType"),
@@ -70,6 +60,23 @@ func instanceItem(scope tenant.Scope, owner string, in map[string]any) *configit
 	}
 	it.Configuration, it.Relationships = cfg, rels
 	return it
+}
+
+// instanceLinks returns an instance's securityGroups member and its
+// relationships: its VPC, subnet, security groups and volumes.
+func instanceLinks(in map[string]any) ([]any, []configitem.Relationship) {
+	groups, rels := []any{}, []configitem.Relationship{rel(typeVPC, str(in, "VpcId"), relContainedInVPC),
+		rel(typeSubnet, str(in, "SubnetId"), relContainedInSubnet)}
+	for _, g := range instanceGroups(in) {
+		groups = append(groups, map[string]any{"groupId": str(g, "GroupId"), "groupName": str(g, "GroupName")})
+		rels = append(rels, rel(typeSecurityGroup, str(g, "GroupId"), relAssociatedGroup))
+	}
+	for _, bd := range objs(in, "BlockDeviceMappings") {
+		if vol := str(obj(bd, "Ebs"), "VolumeId"); vol != "" {
+			rels = append(rels, rel(typeVolume, vol, relAttachedVolume))
+		}
+	}
+	return groups, rels
 }
 
 // instanceGroups returns an instance's security groups: its

@@ -17,17 +17,13 @@ func (sc *scan) identities() {
 	if !sc.global {
 		return
 	}
-	sc.iamList("ListRoles", "Roles", iam.ResourceTypeRole, "RoleId", sc.role)
-	sc.iamList("ListUsers", "Users", iam.ResourceTypeUser, "UserId", sc.user)
-	sc.iamListIn(map[string]any{"Scope": "Local"}, "ListPolicies", "Policies", iam.ResourceTypePolicy, "PolicyId", sc.policy)
+	sc.iamList("ListRoles", nil, "Roles", iam.ResourceTypeRole, "RoleId", sc.role)
+	sc.iamList("ListUsers", nil, "Users", iam.ResourceTypeUser, "UserId", sc.user)
+	sc.iamList("ListPolicies", map[string]any{"Scope": "Local"}, "Policies", iam.ResourceTypePolicy, "PolicyId", sc.policy)
 }
 
-func (sc *scan) iamList(api, member, resourceType, idMember string, build func(map[string]any) *configitem.Item) {
-	sc.iamListIn(nil, api, member, resourceType, idMember, build)
-}
-
-// iamListIn lists one IAM resource type and builds an item of each.
-func (sc *scan) iamListIn(in map[string]any, api, member, resourceType, idMember string, build func(map[string]any) *configitem.Item) {
+// iamList lists one IAM resource type and builds an item of each.
+func (sc *scan) iamList(api string, in map[string]any, member, resourceType, idMember string, build func(map[string]any) *configitem.Item) {
 	var found []map[string]any
 	ok := sc.pages("iam", api, in, markerPaging, func(out map[string]any) {
 		found = append(found, objs(out, member)...)
@@ -50,8 +46,8 @@ func (sc *scan) iamCollect(api string, in map[string]any, member string) (all []
 	return all, ok
 }
 
-// identityReads reads what a role's or user's item needs beyond its
-// listing entry; ok is false when a call failed.
+// identityReads is what a role's or user's item needs beyond its listing
+// entry.
 type identityReads struct {
 	attached, inline []any
 	tags             []tag
