@@ -96,7 +96,8 @@ func localCaller(req engine.CallRequest) *awsproto.Caller {
 		region = awsproto.DefaultRegion
 	}
 	c := &awsproto.Caller{AccountID: account, Region: region, RequestID: uuid.NewString(),
-		Principal: "arn:aws:iam::" + account + ":root", UserID: account}
+		Principal: "arn:aws:iam::" + account + ":root", UserID: account,
+		AutomationExecutionID: req.AutomationExecutionID}
 	if _, role, ok := strings.Cut(req.RoleArn, ":role/"); ok {
 		name := role[strings.LastIndex(role, "/")+1:]
 		c.Principal = "arn:aws:sts::" + account + ":assumed-role/" + name + "/Automation"

@@ -24,6 +24,9 @@ type Caller struct {
 	Principal string
 	// UserID is the caller's unique id (GetCallerIdentity's UserId).
 	UserID string
+	// AutomationExecutionID is the SSM Automation execution an in-process
+	// call was made by ("" otherwise).
+	AutomationExecutionID string
 }
 
 type callerKey struct{}

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -18,13 +19,18 @@ import (
 // protocolServer serves an EC2-flavoured Query service and a REST service
 // signed "s3", in sigv4 mode so that only trusted callers get through
 // unsigned.
-func protocolServer(t *testing.T, mode AuthMode) *httptest.Server {
+func protocolServer(t *testing.T, mode AuthMode, observe ...CallObserver) *httptest.Server {
 	t.Helper()
 	type group struct {
 		ID string `xml:"groupId"`
 	}
+	var obs CallObserver
+	if len(observe) > 0 {
+		obs = observe[0]
+	}
 	s := NewServer(ServerParams{
-		Auth: &Authenticator{Mode: mode, Clock: clock.Real{}},
+		Auth:    &Authenticator{Mode: mode, Clock: clock.Real{}},
+		Observe: obs,
 		Query: []*QueryService{{SigningName: "ec2", XMLNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/", EC2: true,
 			Operations: map[string]QueryHandler{
 				"CreateSecurityGroup": func(ctx context.Context, r *Request, f url.Values) (any, error) {
@@ -125,4 +131,38 @@ func TestServer_TrustedCallerSkipsAuthentication(t *testing.T) {
 	ts.Config.Handler.ServeHTTP(rec, req)
 	require.Equal(t, http.StatusTeapot, rec.Code)
 	require.Equal(t, "111122223333 GET /b ", rec.Body.String())
+}
+
+func TestServer_ObserveSeesEveryOperation(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var got []CallRecord
+	ts := protocolServer(t, AuthOff, func(_ context.Context, rec *CallRecord) {
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, *rec)
+	})
+	resp, err := http.PostForm(ts.URL, url.Values{"Action": {"CreateSecurityGroup"}, "GroupName": {"web"}})
+	readAll(t, resp, err)
+	resp, err = http.PostForm(ts.URL, url.Values{"Action": {"CreateSecurityGroup"}})
+	readAll(t, resp, err)
+	req, _ := http.NewRequest(http.MethodPut, ts.URL+"/b?encryption", strings.NewReader("<x/>"))
+	resp, err = http.DefaultClient.Do(req)
+	readAll(t, resp, err)
+	resp, err = http.Get(ts.URL + "/_salve/health")
+	readAll(t, resp, err)
+
+	mu.Lock()
+	defer mu.Unlock()
+	require.Len(t, got, 3, "Salve's own endpoints are not AWS operations")
+	require.Equal(t, "ec2", got[0].Service)
+	require.Equal(t, "CreateSecurityGroup", got[0].Operation)
+	require.Equal(t, 200, got[0].Status)
+	require.Equal(t, DefaultAccount, got[0].Caller.AccountID)
+	require.Equal(t, "127.0.0.1", got[0].SourceIP)
+	require.Equal(t, "MissingParameter", got[1].ErrorCode)
+	require.Equal(t, "s3", got[2].Service)
+	require.Equal(t, "/b", got[2].Path)
+	require.Equal(t, "encryption", got[2].Query)
+	require.Equal(t, "<x/>", string(got[2].Body))
 }

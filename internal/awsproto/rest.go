@@ -71,10 +71,24 @@ func (s *Server) serveREST(ex *exchange, r *http.Request, svc *RESTService) {
 	}
 	caller.RequestID = ex.requestID
 	ex.caller = caller
+	ex.observe(r, svc.SigningName, "", body)
 	r2 := r.WithContext(WithCaller(r.Context(), caller))
 	r2.Body = io.NopCloser(bytes.NewReader(body))
 	r2.ContentLength = int64(len(body))
-	rec := &statusRecorder{ResponseWriter: ex.w, status: http.StatusOK}
+	rec := &statusRecorder{ResponseWriter: ex.w, status: http.StatusOK, keepErrorBody: true}
 	svc.Handler.ServeHTTP(rec, r2)
 	ex.status = rec.status
+	if rec.status >= 400 {
+		ex.failed(xmlElement(rec.errorBody.String(), "Code"), xmlElement(rec.errorBody.String(), "Message"))
+	}
+}
+
+// xmlElement returns the text of the first <name> element of doc, or "".
+func xmlElement(doc, name string) string {
+	_, rest, ok := strings.Cut(doc, "<"+name+">")
+	if !ok {
+		return ""
+	}
+	text, _, _ := strings.Cut(rest, "</"+name+">")
+	return text
 }

@@ -1,11 +1,13 @@
 package awsproto
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
 	"log/slog"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -29,6 +31,7 @@ type Server struct {
 	queryByName  map[string]*QueryService
 	restByName   map[string]*RESTService
 	extra        map[string]http.Handler
+	observe      CallObserver
 	ready        func() bool
 }
 
@@ -43,6 +46,8 @@ type ServerParams struct {
 	REST []*RESTService
 	// Salve serves Salve's own endpoints under /_salve/ (path without prefix).
 	Salve map[string]http.Handler
+	// Observe, when set, sees every served AWS operation (the audit trail).
+	Observe CallObserver
 	// Ready reports readiness for /_salve/health; nil means always ready.
 	Ready func() bool
 }
@@ -51,7 +56,7 @@ type ServerParams struct {
 func NewServer(p ServerParams) *Server {
 	s := &Server{auth: p.Auth, logger: p.Logger, maxBody: p.MaxBodyBytes,
 		jsonServices: map[string]*JSONService{}, queryByName: map[string]*QueryService{},
-		extra: p.Salve, ready: p.Ready}
+		extra: p.Salve, ready: p.Ready, observe: p.Observe}
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBodyBytes
 	}
@@ -81,6 +86,26 @@ type exchange struct {
 	op        string
 	status    int
 	caller    *Caller
+	// audit is what the CallObserver gets; nil for requests that are not
+	// AWS operations (Salve's own endpoints, unroutable ones).
+	audit *CallRecord
+}
+
+// observe starts the audit record of an AWS operation.
+func (ex *exchange) observe(r *http.Request, service, operation string, body []byte) {
+	ex.audit = &CallRecord{Service: service, Operation: operation, Method: r.Method, Path: r.URL.Path,
+		Query: r.URL.RawQuery, Header: r.Header, Body: body, RequestID: ex.requestID,
+		SourceIP: r.RemoteAddr, UserAgent: r.UserAgent(), Time: time.Now()}
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		ex.audit.SourceIP = host
+	}
+}
+
+// failed notes an AWS error in the audit record.
+func (ex *exchange) failed(code, message string) {
+	if ex.audit != nil {
+		ex.audit.ErrorCode, ex.audit.ErrorMessage = code, message
+	}
 }
 
 // ServeHTTP routes the request by protocol and logs one line for it.
@@ -95,6 +120,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.writeJSONError(ex, awserr.New(awserr.InternalFailure, "An internal error occurred (request %s).", ex.requestID), "")
 		}
 		s.logRequest(r, ex, time.Since(start))
+		if ex.audit != nil && s.observe != nil {
+			ex.audit.Caller, ex.audit.Status = ex.caller, ex.status
+			s.observe(r.Context(), ex.audit)
+		}
 	}()
 	if strings.HasPrefix(r.URL.Path, "/_salve/") {
 		s.serveSalve(ex, r)
@@ -164,11 +193,22 @@ func (s *Server) serveSalve(ex *exchange, r *http.Request) {
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	// keepErrorBody keeps the first 4 KiB of an error response's body in
+	// errorBody (the audit trail reads the error code from it).
+	keepErrorBody bool
+	errorBody     bytes.Buffer
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
 	r.status = code
 	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.keepErrorBody && r.status >= 400 && r.errorBody.Len() < 4096 {
+		r.errorBody.Write(b[:min(len(b), 4096-r.errorBody.Len())])
+	}
+	return r.ResponseWriter.Write(b)
 }
 
 // readBody reads at most maxBody bytes of the request body.
@@ -223,6 +263,7 @@ func (s *Server) serveJSON(ex *exchange, r *http.Request, target string) {
 		s.writeJSONError(ex, err, svc.InternalErrorCode)
 		return
 	}
+	ex.observe(r, svc.SigningName, op, body)
 	caller, err := s.auth.Authenticate(r, body)
 	if err != nil {
 		s.writeJSONError(ex, err, svc.InternalErrorCode)
@@ -264,6 +305,7 @@ func (s *Server) writeJSONError(ex *exchange, err error, internalCode string) {
 			Message: "An internal error occurred (request " + ex.requestID + "); nothing was changed. See the server log."}
 	}
 	ex.status = ae.HTTPStatus()
+	ex.failed(ae.Code, ae.Message)
 	body, _ := EncodeJSON(struct {
 		Type    string `json:"__type"`
 		Message string `json:"message"`
@@ -323,6 +365,7 @@ func (s *Server) serveQuery(ex *exchange, r *http.Request) {
 		return
 	}
 	ex.op = svc.SigningName + "." + action
+	ex.observe(r, svc.SigningName, action, body)
 	h, ok := svc.Operations[action]
 	if !ok {
 		s.writeQueryError(ex, svc, awserr.New(awserr.InvalidAction,
@@ -367,6 +410,7 @@ func (s *Server) writeQueryError(ex *exchange, svc *QueryService, err error) {
 			Message: "An internal error occurred (request " + ex.requestID + "); nothing was changed."}
 	}
 	ex.status = ae.HTTPStatus()
+	ex.failed(ae.Code, ae.Message)
 	ex.w.Header().Set("Content-Type", "text/xml")
 	ex.w.WriteHeader(ex.status)
 	ex.w.Write(svc.encodeError(ae.Code, ae.Message, ex.requestID, ex.status >= 500))

@@ -69,6 +69,7 @@ func (s *StepRun) Call(ctx context.Context, service, api string, input map[strin
 	return s.Caller.Call(ctx, CallRequest{
 		Service: service, API: NormalizeAPI(api), Input: input,
 		Region: s.Execution.Region, AccountID: s.Execution.AccountID, RoleArn: s.Execution.AssumeRole,
+		AutomationExecutionID: s.Execution.AutomationExecutionID,
 	})
 }
 

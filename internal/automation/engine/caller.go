@@ -25,6 +25,9 @@ type CallRequest struct {
 	// Region and AccountID address the call; RoleArn is the role the
 	// automation assumed ("" for the caller's permissions).
 	Region, AccountID, RoleArn string
+	// AutomationExecutionID is the execution making the call ("" for
+	// calls that are not a runbook's), so the audit trail can link them.
+	AutomationExecutionID string
 }
 
 // CallerFunc adapts a function to AWSCaller.
