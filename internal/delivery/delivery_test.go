@@ -80,7 +80,7 @@ func TestService_Backoff(t *testing.T) {
 
 func TestService_MaxDelayCapsBackoff(t *testing.T) {
 	t.Parallel()
-	e := setup(t, func(p *delivery.Params) { p.BaseDelay, p.MaxDelay = time.Minute, 90 * time.Second })
+	e := setup(t, func(p *delivery.Params) { p.BaseDelay, p.MaxDelay = time.Minute, 90*time.Second })
 	rcv := newReceiver(t, always(http.StatusBadGateway))
 	id := e.enqueue(t, delivery.Delivery{URL: rcv.URL, MaxAttempts: 20})
 	for range 5 {
