@@ -24,13 +24,18 @@ const (
 // Error is a failed run.
 type Error struct {
 	Kind Kind
-	// Type is the Python exception's class name (KindException).
+	// Type is the Python exception's class name (KindException), or
+	// for function runs the Lambda error type of a runtime failure
+	// ("Runtime.ImportModuleError", "Runtime.ExitError", …).
 	Type string
 	// Message is the exception's message, or what went wrong.
 	Message string
 	// Traceback is Python's traceback of the exception, the bootstrap's
 	// frames left out (KindException).
 	Traceback string
+	// Stack is the exception's frames as Lambda's stackTrace lists them
+	// (function runs).
+	Stack []string
 }
 
 // Error returns the message, the traceback when there is one.

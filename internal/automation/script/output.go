@@ -9,15 +9,22 @@ import (
 	"github.com/salvehq/salve/internal/automation"
 )
 
-// capped keeps the first max bytes written to it and counts the rest.
+// TailBytes is how much of the end of a run's output is always kept
+// (Lambda's LogType Tail returns the last 4 KB of the log).
+const TailBytes = 4096
+
+// capped keeps the first max bytes written to it and counts the rest; it
+// also keeps the last TailBytes.
 type capped struct {
 	max     int
 	buf     bytes.Buffer
 	dropped int
+	tail    []byte
 }
 
 // Write implements io.Writer; it never fails, so the child never blocks.
 func (c *capped) Write(p []byte) (int, error) {
+	c.keepTail(p)
 	room := c.max - c.buf.Len()
 	if room >= len(p) {
 		c.buf.Write(p)
@@ -28,6 +35,23 @@ func (c *capped) Write(p []byte) (int, error) {
 	}
 	c.dropped += len(p) - max(room, 0)
 	return len(p), nil
+}
+
+// keepTail appends p to the kept end of the output.
+func (c *capped) keepTail(p []byte) {
+	if len(p) >= TailBytes {
+		c.tail = append(c.tail[:0], p[len(p)-TailBytes:]...)
+		return
+	}
+	c.tail = append(c.tail, p...)
+	if extra := len(c.tail) - TailBytes; extra > 0 {
+		c.tail = append(c.tail[:0], c.tail[extra:]...)
+	}
+}
+
+// Tail returns the last TailBytes of the output, as valid UTF-8.
+func (c *capped) Tail() string {
+	return strings.ToValidUTF8(string(c.tail), "")
 }
 
 // String returns the kept output as valid UTF-8, noting what was dropped.
@@ -44,9 +68,10 @@ type outcome struct {
 	OK      bool            `json:"ok"`
 	Payload json.RawMessage `json:"payload"`
 	Error   *struct {
-		Type      string `json:"type"`
-		Message   string `json:"message"`
-		Traceback string `json:"traceback"`
+		Type      string   `json:"type"`
+		Message   string   `json:"message"`
+		Traceback string   `json:"traceback"`
+		Stack     []string `json:"stack"`
 	} `json:"error"`
 }
 

@@ -1,6 +1,7 @@
 package script
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	_ "embed"
@@ -20,6 +21,10 @@ import (
 //go:embed bootstrap.py
 var bootstrap []byte
 
+// startedMarker is the byte a function's bootstrap writes to the result
+// pipe as it calls the handler.
+const startedMarker = 'S'
+
 // waitDelay is how long a killed or finished child may keep its output
 // pipes open (a grandchild holding them) before they are closed on it.
 const waitDelay = 2 * time.Second
@@ -32,13 +37,28 @@ type request struct {
 	Context map[string]any `json:"context"`
 }
 
-// child is one started interpreter.
+// child is one started process.
 type child struct {
 	cmd    *exec.Cmd
 	log    *capped
 	pipe   *os.File
 	result chan []byte
 	over   chan bool
+	// started is closed when a function's bootstrap says its handler is
+	// being called (marker mode only).
+	started chan struct{}
+}
+
+// resultPipe says where a child writes its result.
+type resultPipe struct {
+	// stdout: the result is the child's standard output (a provided
+	// runtime's bootstrap); otherwise it is descriptor 3 and stdout and
+	// stderr are the log.
+	stdout bool
+	// marker: a first byte STARTED on the pipe closes child.started.
+	marker bool
+	// limit caps the result in bytes.
+	limit int
 }
 
 // run performs a checked run in the temporary directory dir.
@@ -54,14 +74,11 @@ func (r *Runner) run(ctx context.Context, dir string, rp RunParams) (Result, err
 	if err != nil {
 		return Result{}, err
 	}
-	c, err := r.start(cmd)
+	c, err := r.start(cmd, resultPipe{limit: r.p.MaxPayload + 64*1024})
 	if err != nil {
-		return Result{}, err
+		return Result{}, &Error{Kind: KindUnavailable, Message: fmt.Sprintf("Python could not be started: %v", err)}
 	}
-	waitErr := c.cmd.Wait()
-	// A process that escaped the group may still hold the result pipe.
-	_ = c.pipe.SetReadDeadline(time.Now().Add(waitDelay))
-	out, tooLarge := <-c.result, <-c.over
+	out, tooLarge, waitErr := c.wait()
 	res := Result{Log: c.log.String()}
 	if ctx.Err() != nil {
 		return res, stopped(ctx, limit)
@@ -90,50 +107,70 @@ func (r *Runner) command(ctx context.Context, dir, python string, rp RunParams) 
 	}
 	cmd := exec.CommandContext(ctx, python, boot)
 	cmd.Dir = home
-	cmd.Env = r.environ(home, rp)
+	cmd.Env = r.environ(home, rp.Region, rp.AccountID)
 	cmd.Stdin = bytes.NewReader(in)
 	return cmd, nil
 }
 
 // start starts cmd in its own process group (killed whole when cmd's
-// context ends), with the result pipe on descriptor 3.
-func (r *Runner) start(cmd *exec.Cmd) (*child, error) {
+// context ends), with the result pipe where rp says.
+func (r *Runner) start(cmd *exec.Cmd, rp resultPipe) (*child, error) {
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		return nil, fmt.Errorf("run script: %w", err)
 	}
-	c := &child{cmd: cmd, log: &capped{max: r.p.MaxLog}, pipe: pr, result: make(chan []byte, 1), over: make(chan bool, 1)}
+	c := &child{cmd: cmd, log: &capped{max: r.p.MaxLog}, pipe: pr, result: make(chan []byte, 1),
+		over: make(chan bool, 1), started: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = c.log, c.log
-	cmd.ExtraFiles = []*os.File{pw}
+	if rp.stdout {
+		cmd.Stdout = pw
+	} else {
+		cmd.ExtraFiles = []*os.File{pw}
+	}
 	cmd.WaitDelay = waitDelay
 	ownGroup(cmd)
 	if err := cmd.Start(); err != nil {
 		pr.Close()
 		pw.Close()
-		return nil, &Error{Kind: KindUnavailable, Message: fmt.Sprintf("Python could not be started: %v", err)}
+		return nil, err
 	}
 	pw.Close()
-	go c.readResult(r.p.MaxPayload + 64*1024)
+	go c.readResult(rp)
 	return c, nil
 }
 
-// readResult reads the result pipe up to limit bytes, draining the rest
-// so the child never blocks on it.
-func (c *child) readResult(limit int) {
+// readResult reads the result pipe up to rp.limit bytes, draining the
+// rest so the child never blocks on it.
+func (c *child) readResult(rp resultPipe) {
 	defer c.pipe.Close()
-	b, _ := io.ReadAll(io.LimitReader(c.pipe, int64(limit)+1))
-	over := len(b) > limit
+	in := bufio.NewReader(c.pipe)
+	if rp.marker {
+		if b, err := in.Peek(1); err == nil && b[0] == startedMarker {
+			_, _ = in.Discard(1)
+			close(c.started)
+		}
+	}
+	b, _ := io.ReadAll(io.LimitReader(in, int64(rp.limit)+1))
+	over := len(b) > rp.limit
 	if over {
-		_, _ = io.Copy(io.Discard, c.pipe)
+		_, _ = io.Copy(io.Discard, in)
 		b = nil
 	}
 	c.result <- b
 	c.over <- over
 }
 
+// wait waits for the child to end and for its result.
+func (c *child) wait() (out []byte, tooLarge bool, waitErr error) {
+	waitErr = c.cmd.Wait()
+	// A process that escaped the group may still hold the result pipe.
+	_ = c.pipe.SetReadDeadline(time.Now().Add(waitDelay))
+	return <-c.result, <-c.over, waitErr
+}
+
 // environ is the child's environment: the host's, without any AWS_*
-// variable or HOME, plus boto3's settings for this run.
-func (r *Runner) environ(home string, rp RunParams) []string {
+// variable or HOME, plus boto3's settings for a run in region as account.
+func (r *Runner) environ(home, region, accountID string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
@@ -146,9 +183,9 @@ func (r *Runner) environ(home string, rp RunParams) []string {
 	return append(env,
 		"HOME="+home,
 		"AWS_ENDPOINT_URL="+r.p.Endpoint,
-		"AWS_REGION="+rp.Region,
-		"AWS_DEFAULT_REGION="+rp.Region,
-		"AWS_ACCESS_KEY_ID="+rp.AccountID,
+		"AWS_REGION="+region,
+		"AWS_DEFAULT_REGION="+region,
+		"AWS_ACCESS_KEY_ID="+accountID,
 		"AWS_SECRET_ACCESS_KEY=dummy",
 		"AWS_EC2_METADATA_DISABLED=true",
 		"PYTHONUNBUFFERED=1",
