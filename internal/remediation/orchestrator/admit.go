@@ -149,6 +149,7 @@ func (o *Orchestrator) update(ctx context.Context, scope tenant.Scope, e *remedi
 		for _, f := range committed {
 			f(stored)
 		}
+		o.statusChanged(ctx, scope, stored)
 	}
 	return err
 }

@@ -48,6 +48,7 @@ type Orchestrator struct {
 	// also guards onSucceeded.
 	mu          sync.Mutex
 	onSucceeded []SucceededHook
+	onStatus    []StatusHook
 	// wake carries Wake's requests to Run; one pending request stands
 	// for any number.
 	wake chan struct{}

@@ -3,6 +3,7 @@ package orchestrator
 import (
 	"context"
 
+	"github.com/salvehq/salve/internal/remediation"
 	"github.com/salvehq/salve/internal/tenant"
 )
 
@@ -36,5 +37,25 @@ func (o *Orchestrator) OnSucceeded(h SucceededHook) {
 func (o *Orchestrator) succeeded(ctx context.Context, s Succeeded) {
 	for _, h := range o.onSucceeded {
 		h(ctx, s)
+	}
+}
+
+// StatusHook observes an execution the orchestrator moved to IN_PROGRESS,
+// SUCCEEDED or FAILED, after the change committed (the source of
+// remediation status events and notifications). It must not block.
+type StatusHook func(ctx context.Context, scope tenant.Scope, e remediation.Execution)
+
+// OnStatusChange registers a StatusHook. Register while composing the
+// server.
+func (o *Orchestrator) OnStatusChange(h StatusHook) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.onStatus = append(o.onStatus, h)
+}
+
+// statusChanged calls the StatusHooks; the caller holds o.mu (Tick).
+func (o *Orchestrator) statusChanged(ctx context.Context, scope tenant.Scope, e *remediation.Execution) {
+	for _, h := range o.onStatus {
+		h(ctx, scope, *e)
 	}
 }

@@ -10,8 +10,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/stretchr/testify/require"
 
+	"github.com/salvehq/salve/internal/remediation"
 	"github.com/salvehq/salve/internal/remediation/orchestrator"
 	"github.com/salvehq/salve/internal/salvetest"
+	"github.com/salvehq/salve/internal/tenant"
 )
 
 // TestOrchestrator_RunIsWokenByWork runs the orchestrator as serve does,
@@ -116,4 +118,19 @@ func TestOrchestrator_SkipsQueuedResourceThatBecameCompliant(t *testing.T) {
 	require.Len(t, st.StepDetails, 1)
 	require.Equal(t, orchestrator.SkippedStep, aws.ToString(st.StepDetails[0].Name))
 	require.Equal(t, 1, automationRuns(t, env), "the skipped remediation started no Automation execution")
+}
+
+// TestOrchestrator_StatusHookSeesStartAndEnd checks that a status hook
+// sees each execution start and end, after the commit.
+func TestOrchestrator_StatusHookSeesStartAndEnd(t *testing.T) {
+	t.Parallel()
+	env := setup(t, runbook)
+	var got []string
+	env.Salve.Orchestrator.OnStatusChange(func(_ context.Context, _ tenant.Scope, e remediation.Execution) {
+		got = append(got, e.ResourceID+" "+string(e.State))
+	})
+	putConfig(t, env, config(true, func(c *types.RemediationConfiguration) { c.MaximumAutomaticAttempts = aws.Int32(1) }))
+	evaluate(t, env, types.ComplianceTypeNonCompliant, "good", "bad")
+	env.Remediate(t)
+	require.ElementsMatch(t, []string{"good IN_PROGRESS", "good SUCCEEDED", "bad IN_PROGRESS", "bad FAILED"}, got)
 }
