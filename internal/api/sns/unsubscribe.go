@@ -13,5 +13,5 @@ func (a *api) unsubscribe(ctx context.Context, form url.Values) (any, error) {
 	if err := in.err(); err != nil {
 		return nil, err
 	}
-	return empty{}, a.SNS.Unsubscribe(ctx, scope(ctx), arn)
+	return empty{}, a.SNS.Unsubscribe(ctx, arnScope(ctx, arn), arn)
 }

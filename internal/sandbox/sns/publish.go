@@ -41,9 +41,10 @@ type PublishResult struct {
 	SequenceNumber string
 }
 
-// Publish stores a message as a delivery record of its topic (nothing
-// leaves Salve). A FIFO topic deduplicates within five minutes: a repeated
-// deduplication id returns the first message's id and stores nothing.
+// Publish stores a message as a delivery record of its topic and sends it
+// to the topic's confirmed subscriptions (see fanOut). A FIFO topic
+// deduplicates within five minutes: a repeated deduplication id returns
+// the first message's id and stores and sends nothing.
 func (s *Service) Publish(ctx context.Context, scope tenant.Scope, p PublishParams) (*PublishResult, error) {
 	if p.TargetMember == "" {
 		p.TargetMember = "TopicArn"
@@ -86,6 +87,9 @@ func (t *txn) publish(top *Topic, p PublishParams, keep int) (*PublishResult, er
 		return nil, err
 	}
 	if err := t.trimDeliveries(top, keep); err != nil {
+		return nil, err
+	}
+	if err := t.fanOut(top, d); err != nil {
 		return nil, err
 	}
 	res := &PublishResult{MessageID: d.MessageID, SequenceNumber: d.SequenceNumber}
@@ -192,4 +196,30 @@ func (s *Service) Deliveries(ctx context.Context, scope tenant.Scope, topicARN s
 		return nil
 	})
 	return out, err
+}
+
+// PublishTx publishes a message inside the caller's transaction, so that
+// it commits (and is sent) with the caller's change or not at all: Config's
+// delivery channel notifications ride the recorder's transaction this way.
+// The topic is looked up in its ARN's region of scope's account (another
+// account's topic is AuthorizationError). subject "" means none. Call Wake
+// after the commit.
+func (s *Service) PublishTx(tx store.Tx, scope tenant.Scope, topicARN, subject, message string) error {
+	if p, ok := parseARN(topicARN); ok && p.SubID == "" {
+		scope.Region = p.Region
+	}
+	params := PublishParams{TopicARN: topicARN, TargetMember: "TopicArn", Message: message}
+	if subject != "" {
+		params.Subject = &subject
+	}
+	if err := checkMessage(params); err != nil {
+		return err
+	}
+	t := s.newTxn(tx, scope)
+	top, err := t.loadTopic(topicARN, "TopicArn")
+	if err != nil {
+		return err
+	}
+	_, err = t.publish(top, params, s.maxDeliveries)
+	return err
 }

@@ -136,3 +136,10 @@ func (t *txn) subscriptions(topic string) ([]Subscription, error) {
 }
 
 func subscriptionKey(topic, id string) string { return store.Key(topic, id) }
+
+// ScopeOf returns the account and region of a topic or subscription ARN;
+// ok is false for anything else.
+func ScopeOf(arn string) (scope tenant.Scope, ok bool) {
+	p, ok := parseARN(arn)
+	return tenant.Scope{AccountID: p.Account, Region: p.Region}, ok
+}

@@ -26,8 +26,10 @@ type SubscribeParams struct {
 }
 
 // Subscribe records a subscription. http, https, email and email-json
-// subscriptions wait for ConfirmSubscription (their confirmation request
-// is stored as a delivery record); the others are confirmed at once.
+// subscriptions wait for ConfirmSubscription: their confirmation request
+// is stored as a delivery record and sent (POSTed to http and https
+// endpoints, written to the outbox for e-mail); the others are confirmed
+// at once.
 // Subscribing the same endpoint again returns the existing subscription.
 func (s *Service) Subscribe(ctx context.Context, scope tenant.Scope, p SubscribeParams) (*Subscription, error) {
 	if err := checkEndpoint(p.Protocol, p.Endpoint, p.Attributes); err != nil {
@@ -85,7 +87,8 @@ func (t *txn) existingSubscription(top *Topic, p SubscribeParams) (*Subscription
 }
 
 // addSubscription stores a new subscription: a confirmed one changes the
-// topic's item; a pending one gets its confirmation request recorded.
+// topic's item; a pending one gets its confirmation request recorded and
+// sent.
 func (t *txn) addSubscription(top *Topic, sub *Subscription) error {
 	if err := t.putSubscription(top.Name, sub); err != nil {
 		return err
@@ -94,10 +97,26 @@ func (t *txn) addSubscription(top *Topic, sub *Subscription) error {
 		return t.recordTopic(top, configitem.StatusOK)
 	}
 	d := &Delivery{Type: DeliverySubscriptionConfirmation, TopicARN: top.ARN, MessageID: uuid.NewString(),
-		Message: "You have chosen to subscribe to the topic " + top.ARN + ".\nTo confirm the subscription, " +
-			"call ConfirmSubscription with the token of this delivery record.",
-		Timestamp: t.now, SubscriptionARN: sub.ARN, Token: sub.Token}
-	return t.appendDelivery(top, d)
+		Message: confirmationText(top.ARN), Timestamp: t.now, SubscriptionARN: sub.ARN, Token: sub.Token}
+	if err := t.appendDelivery(top, d); err != nil {
+		return err
+	}
+	return t.sendConfirmation(top, sub, d)
+}
+
+// sendConfirmation sends a pending subscription's confirmation request:
+// POSTed to http and https endpoints, mailed to email and email-json ones.
+func (t *txn) sendConfirmation(top *Topic, sub *Subscription, d *Delivery) error {
+	u := t.urls()
+	switch sub.Protocol {
+	case "http", "https":
+		return t.postConfirmation(top, sub, d)
+	case "email":
+		return t.mail(confirmationEmail(u, top, sub, d))
+	case "email-json":
+		return t.mailJSON(top, sub, TypeSubscriptionConfirmation, "", u.confirmation(d))
+	}
+	return nil
 }
 
 func (t *txn) putSubscription(topic string, sub *Subscription) error {
