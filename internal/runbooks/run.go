@@ -96,6 +96,13 @@ func (s *Service) advance(ctx context.Context, j job) error {
 	return nil
 }
 
+// OnStarted registers a hook called after each Start committed (a repeated
+// ClientToken calls it again with the first execution's id). Register
+// hooks before serving; they must not block.
+func (s *Service) OnStarted(h func(scope tenant.Scope, automationExecutionID string)) {
+	s.onStarted = append(s.onStarted, h)
+}
+
 // OnFinished registers a hook called, on a worker, each time an
 // execution without a parent is found ended (at least once per
 // execution, possibly more). Register hooks before Run; they must not

@@ -50,6 +50,8 @@ type Service struct {
 	runbooks *runbookCache
 	// onFinished are the OnFinished hooks, fixed before Run.
 	onFinished []func(tenant.Scope, string)
+	// onStarted are the OnStarted hooks, fixed before Run.
+	onStarted []func(tenant.Scope, string)
 }
 
 // New returns a Service. It accepts starts at once; executions advance

@@ -64,6 +64,9 @@ func (s *Service) Start(ctx context.Context, p StartParams) (string, error) {
 		return "", err
 	}
 	s.enqueue(p.Scope, id)
+	for _, h := range s.onStarted {
+		h(p.Scope, id)
+	}
 	return id, nil
 }
 
