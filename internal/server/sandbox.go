@@ -9,6 +9,7 @@ import (
 	apiiam "github.com/salvehq/salve/internal/api/iam"
 	apis3 "github.com/salvehq/salve/internal/api/s3"
 	apisns "github.com/salvehq/salve/internal/api/sns"
+	"github.com/salvehq/salve/internal/audit"
 	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/clock"
 	"github.com/salvehq/salve/internal/configitem"
@@ -18,6 +19,7 @@ import (
 	"github.com/salvehq/salve/internal/sandbox/s3"
 	"github.com/salvehq/salve/internal/sandbox/sns"
 	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
 )
 
 // SandboxServices are the boto3 names of the services the embedded
@@ -55,9 +57,10 @@ func newSandbox(st store.Store, clk clock.Clock, logger *slog.Logger, sink confi
 	return sb
 }
 
-// wire returns the sandbox's wire services by protocol.
-func (sb *Sandbox) wire() (json []*awsproto.JSONService, query []*awsproto.QueryService, rest []*awsproto.RESTService) {
-	json = []*awsproto.JSONService{apicloudtrail.Service(apicloudtrail.Deps{Trails: sb.CloudTrail})}
+// wire returns the sandbox's wire services by protocol; CloudTrail's
+// LookupEvents reads trail.
+func (sb *Sandbox) wire(trail *audit.Service) (json []*awsproto.JSONService, query []*awsproto.QueryService, rest []*awsproto.RESTService) {
+	json = []*awsproto.JSONService{apicloudtrail.Service(apicloudtrail.Deps{Trails: sb.CloudTrail, Audit: trail})}
 	query = []*awsproto.QueryService{
 		apiec2.Service(apiec2.Deps{EC2: sb.EC2}),
 		apiiam.Service(apiiam.Deps{IAM: sb.IAM}),
@@ -65,4 +68,14 @@ func (sb *Sandbox) wire() (json []*awsproto.JSONService, query []*awsproto.Query
 	}
 	rest = []*awsproto.RESTService{apis3.Service(apis3.Deps{S3: sb.S3})}
 	return json, query, rest
+}
+
+// bucketScope is where a bucket's configuration items are recorded: its
+// owner's account, in its region (false for a bucket that does not exist).
+func (sb *Sandbox) bucketScope(ctx context.Context, name string) (tenant.Scope, bool) {
+	b, err := sb.S3.Lookup(ctx, name)
+	if err != nil || b == nil {
+		return tenant.Scope{}, false
+	}
+	return tenant.Scope{AccountID: b.AccountID, Region: b.Region}, true
 }

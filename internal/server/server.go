@@ -14,6 +14,7 @@ import (
 	apiconfig "github.com/salvehq/salve/internal/api/configservice"
 	apissm "github.com/salvehq/salve/internal/api/ssm"
 	apists "github.com/salvehq/salve/internal/api/sts"
+	"github.com/salvehq/salve/internal/audit"
 	"github.com/salvehq/salve/internal/automation/action"
 	"github.com/salvehq/salve/internal/automation/engine"
 	"github.com/salvehq/salve/internal/automation/script"
@@ -82,6 +83,9 @@ type Salve struct {
 	// Sandbox holds the emulated AWS resources (S3, EC2, IAM, SNS,
 	// CloudTrail).
 	Sandbox *Sandbox
+	// Audit records every mutating call the handler answers (its
+	// CallObserver) and serves CloudTrail's LookupEvents.
+	Audit *audit.Service
 	// JSON and Query are the wire services behind Handler (Salve's own and
 	// the sandbox's).
 	JSON  []*awsproto.JSONService
@@ -108,6 +112,8 @@ func New(p Params) (*Salve, error) {
 	s.Compliance = compliance.New(compliance.Params{Store: p.Store, Clock: p.Clock,
 		Logger: p.Logger.With("component", "compliance"), Sink: s.Recorder})
 	s.Sandbox = newSandbox(p.Store, p.Clock, p.Logger, s.Recorder)
+	s.Audit = audit.New(audit.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "audit"),
+		Recorder: s.Recorder, BucketScope: s.Sandbox.bucketScope})
 	// The in-process caller needs the wire services, which need Runbooks:
 	// runbook steps reach the router through this indirection.
 	var router *awscall.Router
@@ -151,7 +157,7 @@ func New(p Params) (*Salve, error) {
 	s.Query = []*awsproto.QueryService{apists.Service()}
 	local := awscall.NewLocal(s.JSON, s.Query)
 	s.Local = local
-	sbJSON, sbQuery, sbREST := s.Sandbox.wire()
+	sbJSON, sbQuery, sbREST := s.Sandbox.wire(s.Audit)
 	s.JSON, s.Query = append(s.JSON, sbJSON...), append(s.Query, sbQuery...)
 	router, err := awscall.NewRouter(local, p.AWSRemote)
 	if err != nil {
@@ -183,6 +189,7 @@ func New(p Params) (*Salve, error) {
 		Query:        s.Query,
 		REST:         sbREST,
 		Salve:        salveapi.Handlers(salveapi.Params{Remediation: s.Remediation, Orchestrator: s.Orchestrator}),
+		Observe:      s.Audit.Observe,
 	})
 	if p.AWSRemote == nil {
 		sb, err := awscall.NewSandbox(s.Handler, SandboxServices)

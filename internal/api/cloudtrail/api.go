@@ -7,6 +7,7 @@ import (
 	"context"
 	"sort"
 
+	"github.com/salvehq/salve/internal/audit"
 	"github.com/salvehq/salve/internal/awserr"
 	"github.com/salvehq/salve/internal/awsproto"
 	ctdomain "github.com/salvehq/salve/internal/sandbox/cloudtrail"
@@ -21,10 +22,12 @@ const TargetPrefix = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101"
 // ("CloudTrail_20131101.CreateTrail").
 const SDKTargetPrefix = "CloudTrail_20131101"
 
-// Deps are the domain services the operations call. (Operations added
-// later, such as LookupEvents, add their services here.)
+// Deps are the domain services the operations call.
 type Deps struct {
 	Trails *ctdomain.Service
+	// Audit is the audit trail LookupEvents reads; nil leaves LookupEvents
+	// unserved.
+	Audit *audit.Service
 }
 
 // api is what every operation method hangs off.
