@@ -35,8 +35,9 @@ func (s *Service) Record(tx store.Tx, scope tenant.Scope, item *configitem.Item)
 	return err
 }
 
-// record stores it as the resource's new current item; it reports whether
-// it did (false when the item changes nothing).
+// record stores it as the resource's new current item and publishes its
+// change notification; it reports whether it did (false when the item
+// changes nothing).
 func (s *Service) record(tx store.Tx, scope tenant.Scope, it configitem.Item) (bool, error) {
 	cur, err := getItem(tx, scope, it.ResourceType, it.ResourceID)
 	if err != nil {
@@ -62,7 +63,10 @@ func (s *Service) record(tx store.Tx, scope tenant.Scope, it configitem.Item) (b
 	if err := updateIndex(tx, scope, cur, &rec.Item); err != nil {
 		return false, err
 	}
-	return true, enqueue(tx, scope, &rec.Item)
+	if err := enqueue(tx, scope, &rec.Item); err != nil {
+		return false, err
+	}
+	return true, s.notifyItem(tx, scope, cur, &rec)
 }
 
 // normalize sets the status and times of it given the current item; it

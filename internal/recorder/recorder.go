@@ -17,6 +17,9 @@ type Params struct {
 	Store  store.Store
 	Clock  clock.Clock
 	Logger *slog.Logger
+	// SNS publishes the notifications of delivery channels that name a
+	// topic; nil sends none (see UseSNS).
+	SNS SNS
 }
 
 // Service is the configuration recorder of every account and region.
@@ -27,6 +30,7 @@ type Service struct {
 
 	mu    sync.RWMutex
 	hooks []func()
+	sns   SNS
 }
 
 var _ configitem.Sink = (*Service)(nil)
@@ -39,7 +43,7 @@ func New(p Params) *Service {
 	if p.Clock == nil {
 		p.Clock = clock.Real{}
 	}
-	return &Service{store: p.Store, clock: p.Clock, logger: p.Logger}
+	return &Service{store: p.Store, clock: p.Clock, logger: p.Logger, sns: p.SNS}
 }
 
 // OnChange registers a hook that Changed calls (the rules evaluator's

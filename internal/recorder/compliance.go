@@ -1,0 +1,150 @@
+package recorder
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
+)
+
+// ComplianceChange is a rule's changed evaluation of a resource, as the
+// rules' evaluation hook reports it.
+type ComplianceChange struct {
+	Scope        tenant.Scope
+	RuleName     string
+	RuleARN      string
+	ResourceType string
+	ResourceID   string
+	// Old is the previous ComplianceType ("" when the rule had never
+	// evaluated the resource); New is the one now stored.
+	Old, New string
+	// OldAt is when the previous result was recorded (zero: unknown, At
+	// is used); At is when the new one was.
+	OldAt, At  time.Time
+	Annotation string
+}
+
+// ComplianceNotification is AWS Config's ComplianceChangeNotification
+// (record version 1.0).
+type ComplianceNotification struct {
+	AWSAccountID             string            `json:"awsAccountId"`
+	ConfigRuleName           string            `json:"configRuleName"`
+	ConfigRuleARN            string            `json:"configRuleARN"`
+	ResourceType             string            `json:"resourceType"`
+	ResourceID               string            `json:"resourceId"`
+	AWSRegion                string            `json:"awsRegion"`
+	NewEvaluationResult      *EvaluationResult `json:"newEvaluationResult"`
+	OldEvaluationResult      *EvaluationResult `json:"oldEvaluationResult"`
+	NotificationCreationTime string            `json:"notificationCreationTime"`
+	MessageType              string            `json:"messageType"`
+	RecordVersion            string            `json:"recordVersion"`
+}
+
+// EvaluationResult is an evaluation result as notifications carry it.
+type EvaluationResult struct {
+	EvaluationResultIdentifier EvaluationResultIdentifier `json:"evaluationResultIdentifier"`
+	ComplianceType             string                     `json:"complianceType"`
+	ResultRecordedTime         string                     `json:"resultRecordedTime"`
+	ConfigRuleInvokedTime      string                     `json:"configRuleInvokedTime"`
+	Annotation                 *string                    `json:"annotation"`
+	ResultToken                *string                    `json:"resultToken"`
+}
+
+// EvaluationResultIdentifier names an evaluation result.
+type EvaluationResultIdentifier struct {
+	EvaluationResultQualifier EvaluationResultQualifier `json:"evaluationResultQualifier"`
+	OrderingTimestamp         string                    `json:"orderingTimestamp"`
+}
+
+// EvaluationResultQualifier names the rule and resource of a result.
+type EvaluationResultQualifier struct {
+	ConfigRuleName string `json:"configRuleName"`
+	ResourceType   string `json:"resourceType"`
+	ResourceID     string `json:"resourceId"`
+	EvaluationMode string `json:"evaluationMode"`
+}
+
+// NotifyCompliance publishes a ComplianceChangeNotification for each
+// change of compliance (Old != New) whose scope's delivery channel names a
+// topic, all in one transaction. Call it from the rules' evaluation hook;
+// publication failures are logged, store failures returned.
+func (s *Service) NotifyCompliance(ctx context.Context, changes []ComplianceChange) error {
+	sns := s.publisher()
+	if sns == nil || !anyChanged(changes) {
+		return nil
+	}
+	return s.store.Update(ctx, func(tx store.Tx) error {
+		topics := map[tenant.Scope]string{}
+		for i := range changes {
+			c := &changes[i]
+			if c.Old == c.New {
+				continue
+			}
+			topic, ok := topics[c.Scope]
+			if !ok {
+				var err error
+				if topic, err = channelTopic(tx, c.Scope); err != nil {
+					return err
+				}
+				topics[c.Scope] = topic
+			}
+			if topic == "" {
+				continue
+			}
+			if err := s.publishCompliance(tx, sns, topic, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func anyChanged(changes []ComplianceChange) bool {
+	for _, c := range changes {
+		if c.Old != c.New {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Service) publishCompliance(tx store.Tx, sns SNS, topic string, c *ComplianceChange) error {
+	b, err := json.Marshal(ComplianceMessage(c, s.clock.Now()))
+	if err != nil {
+		return fmt.Errorf("encode compliance notification: %w", err)
+	}
+	subj := subject(fmt.Sprintf("[AWS Config:%s] %s %s is %s with %s in Account %s", c.Scope.Region,
+		c.ResourceType, c.ResourceID, c.New, c.RuleName, c.Scope.AccountID))
+	return s.publish(tx, sns, c.Scope, topic, subj, string(b))
+}
+
+// ComplianceMessage builds the notification of a compliance change at now.
+func ComplianceMessage(c *ComplianceChange, now time.Time) *ComplianceNotification {
+	n := &ComplianceNotification{AWSAccountID: c.Scope.AccountID, ConfigRuleName: c.RuleName,
+		ConfigRuleARN: c.RuleARN, ResourceType: c.ResourceType, ResourceID: c.ResourceID, AWSRegion: c.Scope.Region,
+		NewEvaluationResult:      evaluationResult(c, c.New, c.At, c.Annotation),
+		NotificationCreationTime: formatTime(now), MessageType: MessageComplianceChange,
+		RecordVersion: complianceRecordVersion}
+	if c.Old != "" {
+		at := c.OldAt
+		if at.IsZero() {
+			at = c.At
+		}
+		n.OldEvaluationResult = evaluationResult(c, c.Old, at, "")
+	}
+	return n
+}
+
+func evaluationResult(c *ComplianceChange, compliance string, at time.Time, annotation string) *EvaluationResult {
+	ts := formatTime(at)
+	return &EvaluationResult{
+		EvaluationResultIdentifier: EvaluationResultIdentifier{
+			EvaluationResultQualifier: EvaluationResultQualifier{ConfigRuleName: c.RuleName,
+				ResourceType: c.ResourceType, ResourceID: c.ResourceID, EvaluationMode: "DETECTIVE"},
+			OrderingTimestamp: ts},
+		ComplianceType: compliance, ResultRecordedTime: ts, ConfigRuleInvokedTime: ts,
+		Annotation: optional(annotation)}
+}
