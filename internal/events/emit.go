@@ -1,0 +1,123 @@
+package events
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/salvehq/salve/internal/tenant"
+)
+
+// Emit puts an event of one of AWS's services (source aws.*) or of Salve
+// on the scope's default bus: it matches the enabled rules and queues one
+// durable delivery per target of every matching rule, in one store
+// transaction, then wakes the delivery worker.
+func (s *Service) Emit(ctx context.Context, scope tenant.Scope, e Event) error {
+	detail, err := detailJSON(e.Detail)
+	if err != nil {
+		return err
+	}
+	ev, err := newEnvelope(scope, e, detail, s.now())
+	if err != nil {
+		return err
+	}
+	return s.update(ctx, scope, func(t *txn) error { return s.route(t, DefaultBus, ev) })
+}
+
+// route matches an event against a bus's enabled rules and queues the
+// deliveries of every matching rule's targets.
+func (s *Service) route(t *txn, bus string, ev *envelope) error {
+	rules, err := t.rules(bus)
+	if err != nil {
+		return err
+	}
+	for i := range rules {
+		r := &rules[i]
+		if !r.Enabled() || r.EventPattern == "" || len(r.Targets) == 0 {
+			continue
+		}
+		if !s.matches(r, ev) {
+			continue
+		}
+		for j := range r.Targets {
+			if err := s.queue(t, r, &r.Targets[j], ev); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// matches reports whether an event matches a rule's pattern; a pattern
+// that no longer compiles (stored by an older Salve) matches nothing.
+func (s *Service) matches(r *Rule, ev *envelope) bool {
+	p, err := s.patterns.compile(r.EventPattern)
+	if err != nil {
+		s.logger.Warn("stored event pattern does not compile", "rule_arn", r.ARN, "err", err)
+		return false
+	}
+	ok, err := p.Match(ev.raw)
+	return err == nil && ok
+}
+
+// queue queues one delivery of an event to a rule's target. A target that
+// cannot get it (its payload cannot be built, its kind has no deliverer)
+// is logged and skipped: the other targets still get the event.
+func (s *Service) queue(t *txn, r *Rule, tg *Target, ev *envelope) error {
+	kind, ref, why := classifyTarget(t.scope, tg.ARN)
+	body, err := payload(r, tg, ev)
+	if why != "" || err != nil {
+		s.logger.Warn("event not delivered to target", "rule_arn", r.ARN, "target_id", tg.ID, "reason", why, "err", err)
+		return nil
+	}
+	retries, age := tg.RetryPolicy.limits()
+	if kind == KindHTTP {
+		return s.queueHTTP(t, r, tg, ev, body, retries, age)
+	}
+	d := &Delivery{ID: ev.id + "/" + r.Name + "/" + tg.ID, Scope: t.scope, Bus: r.Bus, Rule: r.Name, RuleARN: r.ARN,
+		TargetID: tg.ID, TargetARN: tg.ARN, Kind: kind, TargetScope: ref.Scope, Name: ref.Name,
+		Payload: string(body), EventID: ev.id, EventTime: ev.ingested, MaxRetries: retries,
+		MaxAgeSeconds: int(age.Seconds()), DueAt: t.now, CreatedAt: t.now}
+	if tg.DeadLetterConfig != nil {
+		d.DeadLetterARN = tg.DeadLetterConfig.ARN
+	}
+	t.queued = true
+	return putDelivery(t.tx, d)
+}
+
+// queueHTTP hands an http(s) delivery to the HTTP worker in the same
+// transaction.
+func (s *Service) queueHTTP(t *txn, r *Rule, tg *Target, ev *envelope, body []byte, retries int, age time.Duration) error {
+	if s.p.HTTP == nil {
+		s.logger.Warn("event not delivered to target: no HTTP worker", "rule_arn", r.ARN, "target_id", tg.ID)
+		return nil
+	}
+	headers := map[string]string{"Content-Type": "application/json", "X-Salve-Rule-Arn": r.ARN}
+	target := tg.ARN
+	if hp := tg.HTTPParameters; hp != nil {
+		for k, v := range hp.HeaderParameters {
+			headers[k] = v
+		}
+		target = withQuery(target, hp.QueryStringParameters)
+	}
+	return s.p.HTTP.Enqueue(t.tx, HTTPDelivery{Scope: t.scope, URL: target, Body: body, Headers: headers,
+		Timeout: s.p.HTTPTimeout, MaxRetries: retries, MaxAge: age, EventID: ev.id})
+}
+
+// withQuery adds query string parameters to a URL.
+func withQuery(raw string, params map[string]string) string {
+	if len(params) == 0 {
+		return raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	q := u.Query()
+	for k, v := range params {
+		q.Set(k, v)
+	}
+	u.RawQuery = q.Encode()
+	return strings.TrimSuffix(u.String(), "?")
+}
