@@ -69,37 +69,55 @@ type EvaluationResultQualifier struct {
 
 // NotifyCompliance publishes a ComplianceChangeNotification for each
 // change of compliance (Old != New) whose scope's delivery channel names a
-// topic, all in one transaction. Call it from the rules' evaluation hook;
-// publication failures are logged, store failures returned.
+// topic. Call it from the rules' evaluation hook: it reads the channels,
+// and writes (one transaction) only when there is something to publish.
+// Publication failures are logged, store failures returned.
 func (s *Service) NotifyCompliance(ctx context.Context, changes []ComplianceChange) error {
 	sns := s.publisher()
 	if sns == nil || !anyChanged(changes) {
 		return nil
 	}
+	var topics map[tenant.Scope]string
+	err := s.store.View(ctx, func(tx store.Tx) error {
+		var err error
+		topics, err = complianceTopics(tx, changes)
+		return err
+	})
+	if err != nil || len(topics) == 0 {
+		return err
+	}
 	return s.store.Update(ctx, func(tx store.Tx) error {
-		topics := map[tenant.Scope]string{}
 		for i := range changes {
 			c := &changes[i]
-			if c.Old == c.New {
-				continue
-			}
-			topic, ok := topics[c.Scope]
-			if !ok {
-				var err error
-				if topic, err = channelTopic(tx, c.Scope); err != nil {
+			if topic := topics[c.Scope]; topic != "" && c.Old != c.New {
+				if err := s.publishCompliance(tx, sns, topic, c); err != nil {
 					return err
 				}
-				topics[c.Scope] = topic
-			}
-			if topic == "" {
-				continue
-			}
-			if err := s.publishCompliance(tx, sns, topic, c); err != nil {
-				return err
 			}
 		}
 		return nil
 	})
+}
+
+// complianceTopics returns the channel topic of each scope of changes that
+// has one.
+func complianceTopics(tx store.Tx, changes []ComplianceChange) (map[tenant.Scope]string, error) {
+	out := map[tenant.Scope]string{}
+	seen := map[tenant.Scope]bool{}
+	for _, c := range changes {
+		if seen[c.Scope] || c.Old == c.New {
+			continue
+		}
+		seen[c.Scope] = true
+		topic, err := channelTopic(tx, c.Scope)
+		if err != nil {
+			return nil, err
+		}
+		if topic != "" {
+			out[c.Scope] = topic
+		}
+	}
+	return out, nil
 }
 
 func anyChanged(changes []ComplianceChange) bool {
@@ -112,6 +130,9 @@ func anyChanged(changes []ComplianceChange) bool {
 }
 
 func (s *Service) publishCompliance(tx store.Tx, sns SNS, topic string, c *ComplianceChange) error {
+	if c.RuleARN == "" && s.ruleARN != nil {
+		c.RuleARN = s.ruleARN(tx, c.Scope, c.RuleName)
+	}
 	b, err := json.Marshal(ComplianceMessage(c, s.clock.Now()))
 	if err != nil {
 		return fmt.Errorf("encode compliance notification: %w", err)

@@ -213,3 +213,16 @@ func TestService_NoNotificationsWithoutSNS(t *testing.T) {
 	require.NoError(t, b.svc.NotifyCompliance(context.Background(), []recorder.ComplianceChange{
 		{Scope: acct, RuleName: "r", ResourceType: "AWS::S3::Bucket", ResourceID: "quiet", New: "COMPLIANT"}}))
 }
+
+func TestService_NotifyCompliance_RuleARN(t *testing.T) {
+	t.Parallel()
+	b, _ := notifying(t)
+	p := &publisher{}
+	svc := recorder.New(recorder.Params{Store: b.store, Clock: b.clock, SNS: p,
+		RuleARN: func(_ store.Tx, scope tenant.Scope, name string) string { return scope.ARN("config", "config-rule/"+name) }})
+	require.NoError(t, svc.NotifyCompliance(context.Background(), []recorder.ComplianceChange{
+		{Scope: acct, RuleName: "r", ResourceType: "AWS::S3::Bucket", ResourceID: "b", New: "COMPLIANT", At: start}}))
+	got := p.all()
+	require.Len(t, got, 1)
+	require.Equal(t, "arn:aws:config:us-east-1:111111111111:config-rule/r", got[0].Message["configRuleARN"])
+}

@@ -20,6 +20,9 @@ type Params struct {
 	// SNS publishes the notifications of delivery channels that name a
 	// topic; nil sends none (see UseSNS).
 	SNS SNS
+	// RuleARN returns the ARN of a Config rule ("" if unknown), for the
+	// configRuleARN of compliance notifications whose change lacks it.
+	RuleARN func(tx store.Tx, scope tenant.Scope, ruleName string) string
 }
 
 // Service is the configuration recorder of every account and region.
@@ -31,6 +34,8 @@ type Service struct {
 	mu    sync.RWMutex
 	hooks []func()
 	sns   SNS
+	// ruleARN is Params.RuleARN.
+	ruleARN func(tx store.Tx, scope tenant.Scope, ruleName string) string
 }
 
 var _ configitem.Sink = (*Service)(nil)
@@ -43,7 +48,7 @@ func New(p Params) *Service {
 	if p.Clock == nil {
 		p.Clock = clock.Real{}
 	}
-	return &Service{store: p.Store, clock: p.Clock, logger: p.Logger, sns: p.SNS}
+	return &Service{store: p.Store, clock: p.Clock, logger: p.Logger, sns: p.SNS, ruleARN: p.RuleARN}
 }
 
 // OnChange registers a hook that Changed calls (the rules evaluator's
