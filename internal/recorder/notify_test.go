@@ -219,7 +219,9 @@ func TestService_NotifyCompliance_RuleARN(t *testing.T) {
 	b, _ := notifying(t)
 	p := &publisher{}
 	svc := recorder.New(recorder.Params{Store: b.store, Clock: b.clock, SNS: p,
-		RuleARN: func(_ store.Tx, scope tenant.Scope, name string) string { return scope.ARN("config", "config-rule/"+name) }})
+		RuleARN: func(_ store.Tx, scope tenant.Scope, name string) string {
+			return scope.ARN("config", "config-rule/"+name)
+		}})
 	require.NoError(t, svc.NotifyCompliance(context.Background(), []recorder.ComplianceChange{
 		{Scope: acct, RuleName: "r", ResourceType: "AWS::S3::Bucket", ResourceID: "b", New: "COMPLIANT", At: start}}))
 	got := p.all()
