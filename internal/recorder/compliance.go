@@ -86,7 +86,7 @@ func (s *Service) NotifyCompliance(ctx context.Context, changes []ComplianceChan
 	if err != nil || len(topics) == 0 {
 		return err
 	}
-	return s.store.Update(ctx, func(tx store.Tx) error {
+	err = s.store.Update(ctx, func(tx store.Tx) error {
 		for i := range changes {
 			c := &changes[i]
 			if topic := topics[c.Scope]; topic != "" && c.Old != c.New {
@@ -97,6 +97,10 @@ func (s *Service) NotifyCompliance(ctx context.Context, changes []ComplianceChan
 		}
 		return nil
 	})
+	if err == nil {
+		sns.Wake()
+	}
+	return err
 }
 
 // complianceTopics returns the channel topic of each scope of changes that

@@ -20,6 +20,9 @@ type SNS interface {
 	// AWS-level failures (no such topic, another account's topic) are
 	// *awserr.Error values: the recorder logs them and records anyway.
 	PublishTx(tx store.Tx, scope tenant.Scope, topicARN, subject, message string) error
+	// Wake sends what PublishTx queued; the recorder calls it after the
+	// commit (from Changed, and after NotifyCompliance's transaction).
+	Wake()
 }
 
 // Notification message types and record versions.

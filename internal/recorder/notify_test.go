@@ -30,9 +30,22 @@ type published struct {
 
 // publisher is a recorder.SNS that keeps what it is given, or fails.
 type publisher struct {
-	mu   sync.Mutex
-	got  []published
-	fail error
+	mu    sync.Mutex
+	got   []published
+	fail  error
+	woken int
+}
+
+func (p *publisher) Wake() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.woken++
+}
+
+func (p *publisher) wakes() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.woken
 }
 
 func (p *publisher) PublishTx(_ store.Tx, scope tenant.Scope, topic, subject, message string) error {
@@ -78,6 +91,7 @@ func TestService_ItemChangeNotifications(t *testing.T) {
 	b.clock.Advance(time.Minute)
 	b.record(t, acct, &configitem.Item{ResourceType: "AWS::S3::Bucket", ResourceID: "logs", Status: configitem.StatusResourceDeleted})
 	b.record(t, other, bucket("elsewhere", "Off")) // no channel there
+	require.Equal(t, 5, p.wakes(), "Changed wakes SNS after each commit")
 
 	got := p.all()
 	require.Len(t, got, 3)
@@ -185,6 +199,7 @@ func TestService_NotifyCompliance(t *testing.T) {
 	}))
 	got := p.all()
 	require.Len(t, got, 2, "unchanged results and scopes without a topic send nothing")
+	require.Equal(t, 1, p.wakes(), "SNS is woken after the commit")
 	require.Equal(t, "[AWS Config:us-east-1] AWS::S3::Bucket logs is NON_COMPLIANT with s3-enc in Account 111111111111", got[0].Subject)
 	m := got[0].Message
 	require.Equal(t, "ComplianceChangeNotification", m["messageType"])

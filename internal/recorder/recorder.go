@@ -59,14 +59,18 @@ func (s *Service) OnChange(h func()) {
 	s.hooks = append(s.hooks, h)
 }
 
-// Changed implements configitem.Sink: it runs the OnChange hooks. Call it
-// after the transaction that recorded items committed.
+// Changed implements configitem.Sink: it runs the OnChange hooks and
+// wakes SNS to send the notifications of the recorded items. Call it after
+// the transaction that recorded items committed.
 func (s *Service) Changed() {
 	s.mu.RLock()
-	hooks := s.hooks
+	hooks, sns := s.hooks, s.sns
 	s.mu.RUnlock()
 	for _, h := range hooks {
 		h()
+	}
+	if sns != nil {
+		sns.Wake()
 	}
 }
 
