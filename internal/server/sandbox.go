@@ -36,15 +36,16 @@ type Sandbox struct {
 }
 
 // newSandbox builds the sandbox services; each reports its configuration
-// items to sink.
-func newSandbox(st store.Store, clk clock.Clock, logger *slog.Logger, sink configitem.Sink) *Sandbox {
+// items to sink. SNS sends its messages through notify.
+func newSandbox(st store.Store, clk clock.Clock, logger *slog.Logger, sink configitem.Sink, notify snsNotify) *Sandbox {
 	// Each service names its own log component.
 	log := func(string) *slog.Logger { return logger }
 	sb := &Sandbox{
 		S3:  s3.New(s3.Params{Store: st, Clock: clk, Logger: log("s3"), Sink: sink}),
 		EC2: ec2.New(ec2.Params{Store: st, Clock: clk, Logger: log("ec2"), Sink: sink}),
 		IAM: iam.New(iam.Params{Store: st, Clock: clk, Logger: log("iam"), Sink: sink}),
-		SNS: sns.New(sns.Params{Store: st, Clock: clk, Logger: log("sns"), Sink: sink}),
+		SNS: sns.New(sns.Params{Store: st, Clock: clk, Logger: log("sns"), Sink: sink,
+			Endpoint: notify.Endpoint, Deliveries: notify.Deliveries}),
 	}
 	// A trail's bucket may belong to another account (its policy lets
 	// CloudTrail write), so any existing bucket will do.

@@ -22,6 +22,7 @@ import (
 	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/clock"
 	"github.com/salvehq/salve/internal/compliance"
+	"github.com/salvehq/salve/internal/delivery"
 	"github.com/salvehq/salve/internal/discovery"
 	"github.com/salvehq/salve/internal/documents"
 	"github.com/salvehq/salve/internal/evaluator"
@@ -86,6 +87,9 @@ type Salve struct {
 	// Audit records every mutating call the handler answers (its
 	// CallObserver) and serves CloudTrail's LookupEvents.
 	Audit *audit.Service
+	// Deliveries POSTs SNS http/https messages (and webhook targets)
+	// durably; serve runs its Run.
+	Deliveries *delivery.Service
 	// JSON and Query are the wire services behind Handler (Salve's own and
 	// the sandbox's).
 	JSON  []*awsproto.JSONService
@@ -105,13 +109,15 @@ func New(p Params) (*Salve, error) {
 	}
 	s := &Salve{
 		Rules:       rules.New(rules.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "rules")}),
-		Recorder:    recorder.New(recorder.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "recorder")}),
+		Recorder:    recorder.New(recorder.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "recorder"), RuleARN: ruleARN}),
 		Remediation: remediation.New(remediation.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "remediation")}),
 		Documents:   documents.New(documents.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "documents")}),
 	}
 	s.Compliance = compliance.New(compliance.Params{Store: p.Store, Clock: p.Clock,
 		Logger: p.Logger.With("component", "compliance"), Sink: s.Recorder})
-	s.Sandbox = newSandbox(p.Store, p.Clock, p.Logger, s.Recorder)
+	s.Deliveries = delivery.New(delivery.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger})
+	s.Sandbox = newSandbox(p.Store, p.Clock, p.Logger, s.Recorder, snsNotify{Endpoint: p.Endpoint, Deliveries: s.Deliveries})
+	s.wireNotifications(p.Logger)
 	s.Audit = audit.New(audit.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "audit"),
 		Recorder: s.Recorder, BucketScope: s.Sandbox.bucketScope})
 	// The in-process caller needs the wire services, which need Runbooks:
@@ -244,10 +250,10 @@ func discoveryScopes(p Params) []tenant.Scope {
 }
 
 // Run runs the background services (Automation workers, the remediation
-// orchestrator, the rules evaluator, the discovery poller) until ctx ends, then waits for them to stop. Work they
+// orchestrator, the rules evaluator, the delivery workers, the discovery poller) until ctx ends, then waits for them to stop. Work they
 // leave is recovered by the next Run.
 func (s *Salve) Run(ctx context.Context) error {
-	services := []func(context.Context) error{s.Runbooks.Run, s.Orchestrator.Run, s.Evaluator.Run}
+	services := []func(context.Context) error{s.Runbooks.Run, s.Orchestrator.Run, s.Evaluator.Run, s.Deliveries.Run}
 	if s.Discovery != nil {
 		services = append(services, s.Discovery.Run)
 	}

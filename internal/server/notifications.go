@@ -1,0 +1,47 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/salvehq/salve/internal/recorder"
+	"github.com/salvehq/salve/internal/rules"
+	"github.com/salvehq/salve/internal/sandbox/sns"
+	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
+)
+
+// snsNotify is what the SNS sandbox needs to send messages: Salve's URL
+// (for SubscribeURL and UnsubscribeURL) and the delivery worker.
+type snsNotify struct {
+	Endpoint   string
+	Deliveries sns.Deliverer
+}
+
+// wireNotifications connects Config's delivery channel to SNS: the
+// recorder publishes item change notifications in its transactions, and
+// the rules' evaluation hook publishes compliance change notifications.
+func (s *Salve) wireNotifications(logger *slog.Logger) {
+	s.Recorder.UseSNS(s.Sandbox.SNS)
+	s.Rules.OnEvaluationChange(func(ctx context.Context, changes []rules.EvaluationChange) {
+		out := make([]recorder.ComplianceChange, 0, len(changes))
+		for _, c := range changes {
+			if c.Changed() {
+				out = append(out, recorder.ComplianceChange{Scope: c.Scope, RuleName: c.RuleName,
+					ResourceType: c.ResourceType, ResourceID: c.ResourceID, Old: c.Old, New: c.New, At: c.At})
+			}
+		}
+		if err := s.Recorder.NotifyCompliance(ctx, out); err != nil {
+			logger.Error("publish compliance change notifications", "component", "recorder", "err", err)
+		}
+	})
+}
+
+// ruleARN returns a Config rule's ARN, "" when it is unknown.
+func ruleARN(tx store.Tx, scope tenant.Scope, name string) string {
+	r, err := rules.GetRule(tx, scope, name)
+	if err != nil || r == nil {
+		return ""
+	}
+	return r.ARN
+}
