@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"net/url"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -32,6 +33,13 @@ type call struct {
 // events are not recorded. A failure to record is logged, never returned:
 // the call was already answered.
 func (s *Service) Observe(ctx context.Context, rec *awsproto.CallRecord) {
+	defer func() {
+		// The call was answered: a bug here must not take its answer down.
+		if p := recover(); p != nil {
+			s.logger.Error("panic recording audit event", "request_id", rec.RequestID, "panic", p,
+				"stack", string(debug.Stack()))
+		}
+	}()
 	c := s.parse(rec)
 	if c == nil {
 		return

@@ -62,7 +62,11 @@ func formParams(form url.Values) map[string]any {
 		}
 		insert(root, strings.Split(k, "."), form[k][0])
 	}
-	return collapse(root).(map[string]any)
+	// The root stays an object whatever its names ("1=x" is no list).
+	for k, v := range root {
+		root[k] = collapse(v)
+	}
+	return root
 }
 
 // insert sets value at the path of nested maps.
