@@ -3,7 +3,10 @@ package server
 import (
 	"context"
 	"log/slog"
+	"maps"
+	"net/http"
 
+	apisns "github.com/salvehq/salve/internal/api/sns"
 	"github.com/salvehq/salve/internal/recorder"
 	"github.com/salvehq/salve/internal/rules"
 	"github.com/salvehq/salve/internal/sandbox/sns"
@@ -44,4 +47,11 @@ func ruleARN(tx store.Tx, scope tenant.Scope, name string) string {
 		return ""
 	}
 	return r.ARN
+}
+
+// withNotificationEndpoints adds the SNS outbox and the delivery listing
+// to Salve's own endpoints.
+func (s *Salve) withNotificationEndpoints(m map[string]http.Handler) map[string]http.Handler {
+	maps.Copy(m, apisns.SalveHandlers(apisns.SalveDeps{SNS: s.Sandbox.SNS, Deliveries: s.Deliveries}))
+	return m
 }

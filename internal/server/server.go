@@ -194,7 +194,7 @@ func New(p Params) (*Salve, error) {
 		JSON:         s.JSON,
 		Query:        s.Query,
 		REST:         sbREST,
-		Salve:        salveapi.Handlers(salveapi.Params{Remediation: s.Remediation, Orchestrator: s.Orchestrator}),
+		Salve:        s.withNotificationEndpoints(salveapi.Handlers(salveapi.Params{Remediation: s.Remediation, Orchestrator: s.Orchestrator})),
 		Observe:      s.Audit.Observe,
 	})
 	if p.AWSRemote == nil {

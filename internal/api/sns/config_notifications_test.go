@@ -3,6 +3,7 @@ package sns_test
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -12,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/stretchr/testify/require"
 
+	apisns "github.com/salvehq/salve/internal/api/sns"
 	"github.com/salvehq/salve/internal/salvetest"
 )
 
@@ -101,4 +103,11 @@ func TestConfigDeliveryChannel_NotifiesSubscribers(t *testing.T) {
 	require.Nil(t, compliance.OldEvaluationResult)
 	require.Equal(t, "[AWS Config:us-east-1] AWS::S3::Bucket notify-me is NON_COMPLIANT with s3-encrypted in Account 12...",
 		m.Subject, "subjects are cut at SNS's 100 characters")
+
+	resp, err := http.Get(env.URL + "/_salve/deliveries?kind=sns-http&state=DELIVERED")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var ds apisns.DeliveriesResponse
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&ds))
+	require.Len(t, ds.Deliveries, 3, "the confirmation and both notifications, through Salve's endpoint")
 }

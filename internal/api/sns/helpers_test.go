@@ -61,6 +61,7 @@ func setup(t *testing.T) *env {
 	srv := awsproto.NewServer(awsproto.ServerParams{
 		Auth:  &awsproto.Authenticator{Mode: awsproto.AuthOff, Clock: clock.Real{}},
 		Query: []*awsproto.QueryService{apisns.Service(apisns.Deps{SNS: domain})},
+		Salve: apisns.SalveHandlers(apisns.SalveDeps{SNS: domain, Deliveries: deliveries}),
 	})
 	ts.Config.Handler = srv
 	ts.Start()

@@ -18,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 	"github.com/stretchr/testify/require"
 
+	apisns "github.com/salvehq/salve/internal/api/sns"
 	"github.com/salvehq/salve/internal/delivery"
 	sandbox "github.com/salvehq/salve/internal/sandbox/sns"
 )
@@ -353,4 +354,48 @@ func TestConfirmSubscription_Anonymous(t *testing.T) {
 	require.Equal(t, http.StatusBadRequest, resp.StatusCode)
 	body, _ := io.ReadAll(resp.Body)
 	require.Contains(t, string(body), "<Code>InvalidParameter</Code>")
+}
+
+// getSalve GETs one of Salve's own endpoints and decodes its JSON.
+func getSalve(t *testing.T, e *env, path string, status int, out any) {
+	t.Helper()
+	resp, err := http.Get(e.URL + "/_salve/" + path)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Equal(t, status, resp.StatusCode, string(body))
+	require.NoError(t, json.Unmarshal(body, out), string(body))
+}
+
+func TestSalveEndpoints(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	ctx := context.Background()
+	arn := createTopic(t, e, "t", nil)
+	ep := newEndpoint(t)
+	for p, endpoint := range map[string]string{"email": "a@example.com", "http": ep.URL} {
+		_, err := e.SNS.Subscribe(ctx, &sns.SubscribeInput{TopicArn: aws.String(arn), Protocol: aws.String(p), Endpoint: aws.String(endpoint)})
+		require.NoError(t, err)
+	}
+	var outbox apisns.OutboxResponse
+	getSalve(t, e, "sns/outbox?to=a@example.com", http.StatusOK, &outbox)
+	require.Len(t, outbox.Emails, 1)
+	require.Equal(t, "a@example.com", outbox.Emails[0].To)
+	getSalve(t, e, "sns/outbox?region=eu-west-1", http.StatusOK, &outbox)
+	require.Empty(t, outbox.Emails)
+
+	var ds apisns.DeliveriesResponse
+	getSalve(t, e, "deliveries?state=PENDING", http.StatusOK, &ds)
+	require.Len(t, ds.Deliveries, 1)
+	require.Equal(t, ep.URL, ds.Deliveries[0].URL)
+	e.deliver(t, 1)
+	getSalve(t, e, "deliveries?account=123456789012&region=us-east-1&kind=sns-http", http.StatusOK, &ds)
+	require.Len(t, ds.Deliveries, 1)
+	require.Equal(t, delivery.StateDelivered, ds.Deliveries[0].State)
+
+	var bad struct{ Message string }
+	getSalve(t, e, "deliveries?state=LOST", http.StatusBadRequest, &bad)
+	require.Contains(t, bad.Message, "unknown state")
+	getSalve(t, e, "deliveries?limit=-1", http.StatusBadRequest, &bad)
 }
