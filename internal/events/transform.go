@@ -51,7 +51,17 @@ func checkTransformer(id string, x *InputTransformer) error {
 	if !jsonTemplate(x.InputTemplate) {
 		return nil
 	}
-	probe := renderTemplate(x.InputTemplate, func(string) (any, bool) { return "x", true })
+	probe := renderTemplate(x.InputTemplate, func(name string) (any, bool) {
+		switch _, defined := x.InputPathsMap[name]; {
+		case defined:
+			return "x", true
+		case name == varEvent || name == varEventJSON:
+			return rawJSON(`{}`), true
+		case name == varRuleARN || name == varRuleName || name == varIngestionTime:
+			return "x", true
+		}
+		return nil, false
+	})
 	if !json.Valid(probe) {
 		return validation("Invalid InputTemplate for target %s : the template is a JSON object but is not valid JSON once its placeholders are filled.", id)
 	}

@@ -166,9 +166,10 @@ func diffTags(out map[string]propertyChange, old, cur map[string]string) {
 }
 
 // diffValues records the differences between two values under path:
-// objects are compared member by member (names capitalised, as AWS
-// writes them), lists element by element (each element whole), other
-// values whole.
+// objects present on both sides (and the roots) are compared member by
+// member (names capitalised, as AWS writes them), lists element by element
+// (each element whole, an absent list counting as empty), other values
+// whole.
 func diffValues(out map[string]propertyChange, path string, old, cur any, root bool) {
 	oldMap, oldIsMap := old.(map[string]any)
 	curMap, curIsMap := cur.(map[string]any)
@@ -184,7 +185,7 @@ func diffValues(out map[string]propertyChange, path string, old, cur any, root b
 				diffValues(out, path+"."+capitalise(k), nil, v, false)
 			}
 		}
-	case (oldIsList || old == nil) && (curIsList || cur == nil) && (root || oldIsList && curIsList):
+	case (oldIsList || old == nil) && (curIsList || cur == nil) && (oldIsList || curIsList):
 		for i := range max(len(oldList), len(curList)) {
 			change(out, path+"."+strconv.Itoa(i), at(oldList, i), at(curList, i))
 		}
