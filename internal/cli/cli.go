@@ -32,6 +32,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 		err = Remediation(ctx, args[1:], env)
 	case "plan":
 		err = Plan(ctx, args[1:], env)
+	case "audit":
+		err = Audit(ctx, args[1:], env)
 	case "demo":
 		err = Demo(ctx, args[1:], env)
 	case "version", "--version", "-v":
@@ -56,6 +58,8 @@ usage:
   salve remediation approve|reject --rule R --resource-type T --resource-id I
                         decide an execution awaiting approval
   salve plan [--rule R] dry run: what remediation would do now, and what blocks it
+  salve audit [--event-name N] [--resource-name N] [--automation-execution ID] [--since 2h] [--json]
+                        the audit trail: who changed what, when, with which result
   salve demo [--keep]   play the product's test flow on a temporary Salve: an unencrypted
                         bucket found NON_COMPLIANT, remediated, and COMPLIANT again
   salve version         print the version`
