@@ -73,3 +73,29 @@ func TestCLI(t *testing.T) {
 	awsCLI(t, e, &subs, "sns", "list-subscriptions-by-topic", "--topic-arn", topic.TopicArn)
 	require.Len(t, subs.Subscriptions, 1)
 }
+
+// TestCLI_HTTPSubscription confirms an http subscription with the aws
+// CLI's confirm-subscription and the token the endpoint received.
+func TestCLI_HTTPSubscription(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	ep := newEndpoint(t)
+	var topic struct{ TopicArn string }
+	awsCLI(t, e, &topic, "sns", "create-topic", "--name", "cli-http")
+	var sub struct{ SubscriptionArn string }
+	awsCLI(t, e, &sub, "sns", "subscribe", "--topic-arn", topic.TopicArn, "--protocol", "http",
+		"--notification-endpoint", ep.URL+"/hook", "--return-subscription-arn")
+	e.deliver(t, 1)
+	_, m := ep.last(t)
+	var confirmed struct{ SubscriptionArn string }
+	awsCLI(t, e, &confirmed, "sns", "confirm-subscription", "--topic-arn", topic.TopicArn, "--token", m.Token)
+	require.Equal(t, sub.SubscriptionArn, confirmed.SubscriptionArn)
+	var attrs struct{ Attributes map[string]string }
+	awsCLI(t, e, &attrs, "sns", "get-subscription-attributes", "--subscription-arn", sub.SubscriptionArn)
+	require.Equal(t, "false", attrs.Attributes["PendingConfirmation"])
+
+	awsCLI(t, e, nil, "sns", "publish", "--topic-arn", topic.TopicArn, "--message", "from the CLI")
+	e.deliver(t, 1)
+	_, m = ep.last(t)
+	require.Equal(t, "from the CLI", m.Message)
+}
