@@ -5,6 +5,12 @@
 // delivery-channel settings of each account and region, and a global queue
 // of changes for the rules evaluator.
 //
+// When the scope's delivery channel names an SNS topic and the recorder
+// has an SNS publisher, each recorded item's ConfigurationItemChangeNotification
+// is published in the transaction that records it (durable: it commits,
+// and is sent, with the item), and NotifyCompliance publishes the
+// ComplianceChangeNotifications the rules' hook reports.
+//
 // Salve decision: every (account, region) starts with an implicit recorder
 // named "default" that records every resource type and is recording, so
 // the sandbox works out of the box; it stays until the user puts, stops or
