@@ -11,12 +11,13 @@
 // Config recorder's history, the configuration items the call recorded.
 //
 // Salve decision — durability: Observe writes the event in one store
-// transaction before the answer leaves the server (the wire server calls
-// it before the response is flushed), so every change a client was told
-// about is in the trail; a crash between the call's own commit and the
-// event's loses that one event. It costs one more group-committed write
-// per mutating call; reads cost nothing. CloudTrail itself delivers events
-// within minutes; Salve's are visible at once.
+// transaction on the request's goroutine, as the wire server finishes the
+// request; net/http sends a small answer (under its 2 KiB buffer, which
+// covers mutating calls' answers) only after that, so every change a
+// client was told about is in the trail. A crash between the call's own
+// commit and the event's loses that one event. It costs one more
+// group-committed write per mutating call; reads cost nothing. CloudTrail
+// itself delivers events within minutes; Salve's are visible at once.
 //
 // Records live in per-account-per-region buckets (see tenant.Scope), keyed
 // so that a forward scan is newest first (inverted time, then inverted

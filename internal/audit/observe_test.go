@@ -56,7 +56,7 @@ func query(service, action string, form url.Values) *awsproto.CallRecord {
 
 // recordSG records a security group item, as the EC2 sandbox does when a
 // call changes the group.
-func (f *fixture) recordSG(t *testing.T, id string, rules int) {
+func (f *fixture) recordSG(t testing.TB, id string, rules int) {
 	t.Helper()
 	perms := make([]any, rules)
 	for i := range perms {

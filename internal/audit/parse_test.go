@@ -155,7 +155,10 @@ func TestRefs(t *testing.T) {
 	trail := trailRefs(map[string]any{"TrailName": "main"}, sc)
 	require.Equal(t, "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main", trail[0].ID)
 	require.Equal(t, "AWS::Config::ConfigRule", configRefs(map[string]any{"ConfigRule": map[string]any{"ConfigRuleName": "r"}}, sc)[0].Type)
-	require.Nil(t, configRefs(map[string]any{}, sc))
+	require.Empty(t, configRefs(map[string]any{}, sc))
+	rules := configRefs(map[string]any{"ConfigRuleNames": []any{"a", "b"},
+		"RemediationConfigurations": []any{map[string]any{"ConfigRuleName": "b"}, map[string]any{"ConfigRuleName": "c"}}}, sc)
+	require.Len(t, rules, 3, "a, b and c, each once")
 }
 
 func TestBounds(t *testing.T) {

@@ -125,16 +125,35 @@ func trailRefs(params map[string]any, scope tenant.Scope) []ref {
 	return nil
 }
 
-// configRefs returns the config rule a Config request names.
+// configRefs returns the config rules a Config request names: ConfigRuleName,
+// ConfigRule.ConfigRuleName, ConfigRuleNames, and the ConfigRuleName of
+// each RemediationConfigurations entry.
 func configRefs(params map[string]any, scope tenant.Scope) []ref {
-	name, _ := params["ConfigRuleName"].(string)
-	if rule, ok := params["ConfigRule"].(map[string]any); ok && name == "" {
-		name, _ = rule["ConfigRuleName"].(string)
+	var names []string
+	add := func(v any) {
+		if name, ok := v.(string); ok && name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
 	}
-	if name == "" {
-		return nil
+	add(params["ConfigRuleName"])
+	if rule, ok := params["ConfigRule"].(map[string]any); ok {
+		add(rule["ConfigRuleName"])
 	}
-	return []ref{{Type: "AWS::Config::ConfigRule", Name: name, Scope: scope}}
+	list, _ := params["ConfigRuleNames"].([]any)
+	for _, v := range list {
+		add(v)
+	}
+	configs, _ := params["RemediationConfigurations"].([]any)
+	for _, c := range configs {
+		if m, ok := c.(map[string]any); ok {
+			add(m["ConfigRuleName"])
+		}
+	}
+	out := make([]ref, len(names))
+	for i, n := range names {
+		out[i] = ref{Type: "AWS::Config::ConfigRule", Name: n, Scope: scope}
+	}
+	return out
 }
 
 // arnScope is the account and region of an ARN (arn:p:svc:region:account:…),

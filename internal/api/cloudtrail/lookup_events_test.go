@@ -165,6 +165,12 @@ func TestLookupEvents_UnchangedAndFailedCallsCarryNoConfiguration(t *testing.T) 
 	require.Nil(t, failed["additionalEventData"])
 	require.Nil(t, record(t, events[1])["additionalEventData"], "the second put changed nothing")
 	require.NotNil(t, dig(t, record(t, events[2]), "additionalEventData", "configurationAfter"))
+
+	_, err = a.s3.DeleteBucket(ctx, &s3.DeleteBucketInput{Bucket: aws.String("same")})
+	require.NoError(t, err)
+	deleted := record(t, a.lookup(t, a.trail, cttypes.LookupAttributeKeyEventName, "DeleteBucket")[0])
+	require.Equal(t, "ResourceDeleted", dig(t, deleted, "additionalEventData", "configurationAfter", "configurationItemStatus"))
+	require.Equal(t, "OK", dig(t, deleted, "additionalEventData", "configurationBefore", "configurationItemStatus"))
 }
 
 func TestLookupEvents_RemediationRunbookCall(t *testing.T) {
