@@ -281,3 +281,38 @@ func TestBackoff(t *testing.T) {
 		require.Equal(t, want, events.Backoff(n), "after %d failures", n)
 	}
 }
+
+func TestEmit_SeesRuleChangesOfAnotherProcess(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := context.Background()
+	other := events.New(events.Params{Store: f.st, Clock: f.clock, Functions: f.functions})
+	f.rule(t, "r", productPattern, events.Target{ID: "fix", ARN: lambdaARN})
+	require.NoError(t, other.Emit(ctx, home, events.Event{Source: "aws.config", DetailType: "Config Rules Compliance Change",
+		Detail: json.RawMessage(nonCompliant)}))
+	require.Equal(t, 1, f.tick(t))
+
+	// The first Service disables the rule; the other one's cached rules must not be used.
+	require.NoError(t, f.svc.SetRuleState(ctx, home, "", "r", events.StateDisabled))
+	require.NoError(t, other.Emit(ctx, home, events.Event{Source: "aws.config", DetailType: "Config Rules Compliance Change",
+		Detail: json.RawMessage(nonCompliant)}))
+	require.Zero(t, f.tick(t))
+	require.NoError(t, f.svc.SetRuleState(ctx, home, "", "r", events.StateEnabled))
+	require.NoError(t, other.Emit(ctx, home, events.Event{Source: "aws.config", DetailType: "Config Rules Compliance Change",
+		Detail: json.RawMessage(nonCompliant)}))
+	require.Equal(t, 1, f.tick(t))
+	require.Len(t, f.functions.Calls(), 2)
+}
+
+func TestRun_DeliversWhenWoken(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	f.rule(t, "r", productPattern, events.Target{ID: "fix", ARN: lambdaARN})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- f.svc.Run(ctx) }()
+	f.emit(t, nonCompliant)
+	require.Eventually(t, func() bool { return len(f.functions.Calls()) == 1 }, 5*time.Second, 5*time.Millisecond)
+	cancel()
+	require.NoError(t, <-done)
+}

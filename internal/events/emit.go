@@ -28,37 +28,23 @@ func (s *Service) Emit(ctx context.Context, scope tenant.Scope, e Event) error {
 // route matches an event against a bus's enabled rules and queues the
 // deliveries of every matching rule's targets.
 func (s *Service) route(t *txn, bus string, ev *envelope) error {
-	rules, err := t.rules(bus)
+	set, err := s.ruleSet(t, bus)
 	if err != nil {
 		return err
 	}
-	for i := range rules {
-		r := &rules[i]
-		if !r.Enabled() || r.EventPattern == "" || len(r.Targets) == 0 {
+	event, _ := ev.decoded().(map[string]any)
+	for i := range set.rules {
+		cr := &set.rules[i]
+		if !cr.pattern.MatchValue(event) {
 			continue
 		}
-		if !s.matches(r, ev) {
-			continue
-		}
-		for j := range r.Targets {
-			if err := s.queue(t, r, &r.Targets[j], ev); err != nil {
+		for j := range cr.rule.Targets {
+			if err := s.queue(t, &cr.rule, &cr.rule.Targets[j], ev); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
-}
-
-// matches reports whether an event matches a rule's pattern; a pattern
-// that no longer compiles (stored by an older Salve) matches nothing.
-func (s *Service) matches(r *Rule, ev *envelope) bool {
-	p, err := s.patterns.compile(r.EventPattern)
-	if err != nil {
-		s.logger.Warn("stored event pattern does not compile", "rule_arn", r.ARN, "err", err)
-		return false
-	}
-	ok, err := p.Match(ev.raw)
-	return err == nil && ok
 }
 
 // queue queues one delivery of an event to a rule's target. A target that

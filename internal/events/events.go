@@ -101,6 +101,7 @@ type Service struct {
 	sink     configitem.Sink
 	wake     chan struct{}
 	patterns *patternCache
+	rules    ruleCache
 	// tickMu lets one Tick run at a time in this process.
 	tickMu sync.Mutex
 }
@@ -115,7 +116,7 @@ func New(p Params) *Service {
 		p.Clock = clock.Real{}
 	}
 	s := &Service{logger: p.Logger.With("component", "events"), sink: p.Sink,
-		wake: make(chan struct{}, 1), patterns: newPatternCache(4096)}
+		wake: make(chan struct{}, 1), patterns: newPatternCache(4096), rules: ruleCache{sets: map[busKey]*ruleSet{}}}
 	if s.sink == nil {
 		s.sink = configitem.Discard{}
 	}

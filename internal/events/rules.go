@@ -132,7 +132,7 @@ func (s *Service) DeleteRule(ctx context.Context, scope tenant.Scope, bus, name 
 		if len(r.Targets) > 0 && !force {
 			return validation("Rule can't be deleted since it has targets.")
 		}
-		if _, err := t.tx.Delete(t.scope.Bucket(kindRule), ruleKey(r)); err != nil {
+		if err := t.deleteRule(r); err != nil {
 			return err
 		}
 		return t.recordRule(r, configitem.StatusResourceDeleted)

@@ -134,9 +134,21 @@ func (t *txn) rule(bus, name string) (*Rule, error) {
 	return &r, err
 }
 
-// putRule stores a rule.
+// putRule stores a rule and marks its bus's rules as changed.
 func (t *txn) putRule(r *Rule) error {
+	if err := t.bumpGeneration(r.Bus); err != nil {
+		return err
+	}
 	return store.PutRecord(t.tx, t.scope.Bucket(kindRule), store.Key(r.Bus, r.Name), r)
+}
+
+// deleteRule deletes a rule and marks its bus's rules as changed.
+func (t *txn) deleteRule(r *Rule) error {
+	if err := t.bumpGeneration(r.Bus); err != nil {
+		return err
+	}
+	_, err := t.tx.Delete(t.scope.Bucket(kindRule), ruleKey(r))
+	return err
 }
 
 // rules returns all the rules of a bus in name order.

@@ -67,7 +67,9 @@ func TestCLI(t *testing.T) {
 	awsCLI(t, e, &put, "events", "put-targets", "--rule", "s3-encryption",
 		"--targets", `Id=fix,Arn=`+lambdaARN, `Id=tell,Arn=`+topicARN+`,InputPath=$.detail`)
 	require.Zero(t, put.FailedEntryCount)
-	var targets struct{ Targets []struct{ Id, Arn, InputPath string } }
+	var targets struct {
+		Targets []struct{ Id, Arn, InputPath string }
+	}
 	awsCLI(t, e, &targets, "events", "list-targets-by-rule", "--rule", "s3-encryption")
 	require.Len(t, targets.Targets, 2)
 	require.Equal(t, "$.detail", targets.Targets[1].InputPath)
