@@ -64,8 +64,8 @@ func TestProductSampleLambda_EncryptsTheBucket(t *testing.T) {
 	require.NoError(t, err)
 	_, err = lc.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: aws.String("enforce-s3-encryption"),
 		Runtime: types.RuntimePython312, Handler: aws.String("lambda_function.lambda_handler"),
-		Role:    aws.String("arn:aws:iam::123456789012:role/lambda-s3-encryption"),
-		Code:    &types.FunctionCode{ZipFile: zipFile(t, "lambda_function.py", sample)}})
+		Role: aws.String("arn:aws:iam::123456789012:role/lambda-s3-encryption"),
+		Code: &types.FunctionCode{ZipFile: zipFile(t, "lambda_function.py", sample)}})
 	require.NoError(t, err)
 
 	event, err := os.ReadFile("testdata/compliance_change_event.json")
