@@ -23,4 +23,18 @@
 // limit) or less; on timeout or cancellation the whole process group is
 // killed. Crashes, hangs, garbage on the result descriptor and oversized
 // results all come back as an *Error, never a panic.
+//
+// RunFunction runs Lambda-style functions (internal/functions) on the same
+// machinery: a python3.x function's bootstrap imports the handler's module
+// from the function's code directory (the working directory, first on
+// sys.path), calls handler(event, context) with Lambda's context object
+// (function_name, aws_request_id, get_remaining_time_in_millis(), …) and
+// the Lambda variables (AWS_LAMBDA_FUNCTION_NAME, LAMBDA_TASK_ROOT, …) and
+// the function's own Environment; the function's timeout starts when the
+// handler is called (the import has InitTimeout). A provided runtime runs
+// the code's bootstrap executable with the event on stdin and its stdout
+// as the response (a Salve simplification of the Lambda Runtime API).
+// Failures carry Lambda's error types: the exception's class,
+// Runtime.ImportModuleError, Runtime.HandlerNotFound, Runtime.ExitError,
+// Sandbox.Timedout, Function.ResponseSizeTooLarge, ….
 package script

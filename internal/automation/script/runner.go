@@ -38,11 +38,13 @@ type Params struct {
 	// Served lists the boto3 client names Salve serves at Endpoint; they
 	// never go to Remote.
 	Served []string
-	// MaxRunTime caps every run (MaxRunTime when zero or larger).
+	// MaxRunTime caps every script run (MaxRunTime when zero or larger);
+	// function runs have their own timeout (up to MaxFunctionTimeout).
 	MaxRunTime time.Duration
 	// MaxPayload caps the JSON result in bytes (MaxPayload when zero).
 	MaxPayload int
-	// MaxLog caps the kept output in bytes (DefaultMaxLog when zero).
+	// MaxLog caps the kept output in bytes (DefaultMaxLog when zero); the
+	// last TailBytes are kept too.
 	MaxLog int
 }
 
