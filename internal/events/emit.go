@@ -87,6 +87,7 @@ func (s *Service) queueHTTP(t *txn, r *Rule, tg *Target, ev *envelope, body []by
 		}
 		target = withQuery(target, hp.QueryStringParameters)
 	}
+	t.queuedHTTP = true
 	return s.p.HTTP.Enqueue(t.tx, HTTPDelivery{Scope: t.scope, URL: target, Body: body, Headers: headers,
 		Timeout: s.p.HTTPTimeout, MaxRetries: retries, MaxAge: age, EventID: ev.id})
 }

@@ -45,7 +45,9 @@ type SNS interface {
 
 // HTTP queues an HTTP POST with the durable HTTP delivery worker, inside
 // the caller's transaction (so the delivery commits with the event or not
-// at all); the worker retries and keeps dead letters.
+// at all); the worker retries and keeps dead letters. If it also has a
+// Wake() method, it is called after a transaction that queued requests
+// committed.
 type HTTP interface {
 	Enqueue(tx store.Tx, d HTTPDelivery) error
 }

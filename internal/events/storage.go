@@ -32,29 +32,36 @@ type txn struct {
 	now   time.Time
 	sink  configitem.Sink
 	// recorded is set once a configuration item was recorded; queued once
-	// a delivery was queued.
-	recorded, queued bool
+	// a Lambda or SNS delivery was queued, queuedHTTP once an HTTP one was.
+	recorded, queued, queuedHTTP bool
 }
 
+// waker is implemented by an HTTP worker that wants a nudge after a
+// transaction queued requests for it.
+type waker interface{ Wake() }
+
 // update runs fn in one write transaction; after the commit it wakes the
-// sink when fn recorded a configuration item and the worker when it queued
-// a delivery.
+// sink when fn recorded a configuration item, and the workers when it
+// queued deliveries.
 func (s *Service) update(ctx context.Context, scope tenant.Scope, fn func(*txn) error) error {
-	var recorded, queued bool
+	var done txn
 	err := s.p.Store.Update(ctx, func(tx store.Tx) error {
 		t := s.newTxn(tx, scope)
 		err := fn(t)
-		recorded, queued = t.recorded, t.queued
+		done = *t
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	if recorded {
+	if done.recorded {
 		s.sink.Changed()
 	}
-	if queued {
+	if done.queued {
 		s.Wake()
+	}
+	if w, ok := s.p.HTTP.(waker); ok && done.queuedHTTP {
+		w.Wake()
 	}
 	return nil
 }

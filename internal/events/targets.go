@@ -108,8 +108,11 @@ func classifyTarget(scope tenant.Scope, arn string) (string, targetRef, string) 
 		return "", targetRef{}, "Target Arn " + arn + " is not a valid ARN."
 	}
 	ref := targetRef{Scope: tenant.Scope{AccountID: f[4], Region: f[3]}}
-	if f[3] != scope.Region {
-		return "", targetRef{}, "Target Arn " + arn + " is not in the rule's region " + scope.Region + "."
+	if ref.Scope != scope {
+		// Salve evaluates no resource policies, so it never lets one
+		// account's rule reach another account's function or topic.
+		return "", targetRef{}, "Target Arn " + arn + " is not in the rule's account " + scope.AccountID +
+			" and region " + scope.Region + "."
 	}
 	switch {
 	case f[2] == "lambda" && f[5] == "function" && len(f) >= 7 && f[6] != "":

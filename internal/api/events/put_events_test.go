@@ -165,6 +165,7 @@ func TestPutEvents_HTTPTargetsGoToTheHTTPWorker(t *testing.T) {
 	require.Equal(t, id, h.EventID)
 	require.Contains(t, string(h.Body), `"detail":{"status":"PLACED"}`)
 	require.Zero(t, e.tick(t), "HTTP deliveries are not in the Lambda/SNS queue")
+	require.Equal(t, 1, e.HTTP.Wakes(), "the HTTP worker is woken after the commit")
 }
 
 func TestTestEventPattern(t *testing.T) {

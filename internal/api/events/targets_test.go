@@ -61,16 +61,18 @@ func TestPutTargets_FailedEntries(t *testing.T) {
 		{Id: aws.String("queue"), Arn: aws.String("arn:aws:sqs:us-east-1:123456789012:q")},
 		{Id: aws.String("elsewhere"), Arn: aws.String("arn:aws:lambda:eu-west-1:123456789012:function:f")},
 		{Id: aws.String("garbage"), Arn: aws.String("not-an-arn")},
+		{Id: aws.String("theirs"), Arn: aws.String("arn:aws:sns:us-east-1:111122223333:their-topic")},
 	}})
 	require.NoError(t, err)
-	require.Equal(t, int32(3), out.FailedEntryCount)
+	require.Equal(t, int32(4), out.FailedEntryCount)
 	ids := []string{}
 	for _, f := range out.FailedEntries {
 		ids = append(ids, *f.TargetId)
 		require.Equal(t, "ValidationException", *f.ErrorCode)
 		require.NotEmpty(t, *f.ErrorMessage)
 	}
-	require.Equal(t, []string{"queue", "elsewhere", "garbage"}, ids)
+	require.Equal(t, []string{"queue", "elsewhere", "garbage", "theirs"}, ids)
+	require.Contains(t, *out.FailedEntries[3].ErrorMessage, "is not in the rule's account 123456789012")
 	list, err := e.EB.ListTargetsByRule(context.Background(), &eventbridge.ListTargetsByRuleInput{Rule: aws.String("orders")})
 	require.NoError(t, err)
 	require.Len(t, list.Targets, 1, "the valid target is applied")

@@ -82,10 +82,26 @@ func (s *SNS) Publish(_ context.Context, scope tenant.Scope, topicArn, message, 
 	return s.receive(Call{Scope: scope, Name: topicArn, Payload: message, Subject: subject})
 }
 
-// HTTP is a fake events.HTTP: it keeps every queued request.
+// HTTP is a fake events.HTTP: it keeps every queued request and counts
+// the wake-ups.
 type HTTP struct {
 	mu         sync.Mutex
 	deliveries []events.HTTPDelivery
+	wakes      int
+}
+
+// Wake counts a wake-up.
+func (h *HTTP) Wake() {
+	h.mu.Lock()
+	h.wakes++
+	h.mu.Unlock()
+}
+
+// Wakes returns how many times Wake was called.
+func (h *HTTP) Wakes() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.wakes
 }
 
 // Enqueue implements events.HTTP.
