@@ -12,6 +12,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -21,7 +23,6 @@ import (
 	"github.com/salvehq/salve/internal/automation/script"
 	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/clock"
-	"github.com/salvehq/salve/internal/configitem"
 	"github.com/salvehq/salve/internal/functions"
 	"github.com/salvehq/salve/internal/salvetest"
 	"github.com/salvehq/salve/internal/server"
@@ -43,7 +44,7 @@ func TestProductSampleLambda_EncryptsTheBucket(t *testing.T) {
 	// listener over the server's store, and handlers call the server.
 	runner, err := script.New(script.Params{Endpoint: env.URL, Served: server.SandboxServices})
 	require.NoError(t, err)
-	svc := functions.New(functions.Params{Store: env.Store, Clock: env.Clock, Sink: &configitem.Collect{}, Runner: runner})
+	svc := functions.New(functions.Params{Store: env.Store, Clock: env.Clock, Sink: env.Salve.Recorder, Runner: runner})
 	ts := httptest.NewServer(awsproto.NewServer(awsproto.ServerParams{
 		Auth: &awsproto.Authenticator{Mode: awsproto.AuthOff, Clock: clock.Real{}},
 		REST: []*awsproto.RESTService{lambdaapi.Service(lambdaapi.Deps{Functions: svc})}}))
@@ -67,6 +68,13 @@ func TestProductSampleLambda_EncryptsTheBucket(t *testing.T) {
 		Role: aws.String("arn:aws:iam::123456789012:role/lambda-s3-encryption"),
 		Code: &types.FunctionCode{ZipFile: zipFile(t, "lambda_function.py", sample)}})
 	require.NoError(t, err)
+
+	// The function is a resource the Config recorder knows.
+	found, err := env.Config.ListDiscoveredResources(ctx, &configservice.ListDiscoveredResourcesInput{
+		ResourceType: cfgtypes.ResourceTypeFunction})
+	require.NoError(t, err)
+	require.Len(t, found.ResourceIdentifiers, 1)
+	require.Equal(t, "enforce-s3-encryption", aws.ToString(found.ResourceIdentifiers[0].ResourceId))
 
 	event, err := os.ReadFile("testdata/compliance_change_event.json")
 	require.NoError(t, err)
