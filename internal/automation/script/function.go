@@ -222,34 +222,14 @@ func startFailure(fp FunctionParams, err error) error {
 }
 
 // finish waits for the invocation under its timeout and reads its result.
-// For Python the timeout starts when the bootstrap calls the handler; the
-// module's import has InitTimeout of its own.
 func (r *Runner) finish(ctx context.Context, cancel context.CancelFunc, c *child, fp FunctionParams) (FunctionResult, error) {
-	begin := time.Now()
-	var started atomic.Int64
-	started.Store(begin.UnixNano())
-	var timedOut atomic.Bool
-	limit := fp.Timeout
-	if !IsProvidedRuntime(fp.Runtime) {
-		limit += InitTimeout
-	}
-	timer := time.AfterFunc(limit, func() { timedOut.Store(true); cancel() })
-	defer timer.Stop()
-	ended := make(chan struct{})
-	go func() {
-		select {
-		case <-c.started:
-			started.Store(time.Now().UnixNano())
-			timer.Reset(fp.Timeout)
-		case <-ended:
-		}
-	}()
+	w := watch(c, fp, cancel)
 	out, tooLarge, waitErr := c.wait()
-	close(ended)
+	w.stop()
 	res := FunctionResult{Log: c.log.String(), LogTail: c.log.Tail(), LogTruncated: c.log.dropped > 0,
-		Duration: time.Since(time.Unix(0, started.Load())), MaxMemoryMB: peakMemoryMB(c.cmd.ProcessState)}
+		Duration: time.Since(time.Unix(0, w.started.Load())), MaxMemoryMB: peakMemoryMB(c.cmd.ProcessState)}
 	switch {
-	case timedOut.Load():
+	case w.timedOut.Load():
 		return res, &Error{Kind: KindTimeout, Type: "Sandbox.Timedout",
 			Message: fmt.Sprintf("Task timed out after %.2f seconds", fp.Timeout.Seconds())}
 	case ctx.Err() != nil:
@@ -264,6 +244,43 @@ func (r *Runner) finish(ctx context.Context, cancel context.CancelFunc, c *child
 		res.Payload, err = decodeFunction(out, waitErr)
 	}
 	return res, err
+}
+
+// watcher enforces an invocation's timeout.
+type watcher struct {
+	// started is when the handler was called (UnixNano).
+	started  atomic.Int64
+	timedOut atomic.Bool
+	timer    *time.Timer
+	ended    chan struct{}
+}
+
+// watch cancels the invocation at its timeout. For Python the timeout
+// starts when the bootstrap calls the handler; the module's import has
+// InitTimeout of its own.
+func watch(c *child, fp FunctionParams, cancel context.CancelFunc) *watcher {
+	w := &watcher{ended: make(chan struct{})}
+	w.started.Store(time.Now().UnixNano())
+	limit := fp.Timeout
+	if !IsProvidedRuntime(fp.Runtime) {
+		limit += InitTimeout
+	}
+	w.timer = time.AfterFunc(limit, func() { w.timedOut.Store(true); cancel() })
+	go func() {
+		select {
+		case <-c.started:
+			w.started.Store(time.Now().UnixNano())
+			w.timer.Reset(fp.Timeout)
+		case <-w.ended:
+		}
+	}()
+	return w
+}
+
+// stop ends the watch once the process ended.
+func (w *watcher) stop() {
+	close(w.ended)
+	w.timer.Stop()
 }
 
 // responseTooLarge is the error of a response over MaxFunctionResponse.
