@@ -16,8 +16,9 @@ func FormatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
 // up to nine fractional digits, and Z or an offset of ±HH, ±HH:MM or ±HHMM.
 var asffTime = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}(:?\d{2})?)$`)
 
-// ParseTime reads an ASFF timestamp; ok is false for any other shape, or
-// an offset beyond ±18:00.
+// ParseTime reads an ASFF timestamp; ok is false for any other shape, an
+// offset beyond ±18:00, or an instant outside the years 1–9999 in UTC
+// (which FormatTime could not write back).
 func ParseTime(s string) (time.Time, bool) {
 	if !asffTime.MatchString(s) {
 		return time.Time{}, false
@@ -28,6 +29,9 @@ func ParseTime(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if _, off := t.Zone(); off > 18*3600 || off < -18*3600 {
+		return time.Time{}, false
+	}
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
 		return time.Time{}, false
 	}
 	return t, true
