@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salvehq/salve/internal/configitem"
+	"github.com/salvehq/salve/internal/recorder"
 	"github.com/salvehq/salve/internal/rules"
 	sh "github.com/salvehq/salve/internal/securityhub"
 	"github.com/salvehq/salve/internal/store"
@@ -259,3 +260,6 @@ func TestService_Reconcile(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, page.Findings, 2)
 }
+
+// The Config recorder is what the composer passes as Params.Items.
+var _ sh.ItemReader = (*recorder.Service)(nil)
