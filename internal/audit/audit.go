@@ -68,3 +68,14 @@ func New(p Params) *Service {
 	}
 	return &Service{p: p, logger: logger, attributed: map[string]string{}}
 }
+
+// UseRESTNamers adds operation namers of REST services (composed after
+// the audit service). Call it while composing the server, before serving.
+func (s *Service) UseRESTNamers(namers map[string]RESTNamer) {
+	if s.p.RESTNamers == nil {
+		s.p.RESTNamers = map[string]RESTNamer{}
+	}
+	for k, v := range namers {
+		s.p.RESTNamers[k] = v
+	}
+}

@@ -38,6 +38,9 @@ func (s *Service) evaluateChanges(ctx context.Context) (int, error) {
 	if err := s.record(ctx, results); err != nil {
 		return 0, err
 	}
+	if err := s.invokeForChanges(ctx, changes); err != nil {
+		return 0, err
+	}
 	return len(changes), s.p.Store.Update(ctx, func(tx store.Tx) error {
 		for _, c := range changes {
 			if err := s.p.Recorder.DeleteChange(tx, c.Key); err != nil {

@@ -38,6 +38,8 @@ type Params struct {
 type Service struct {
 	p    Params
 	wake chan struct{}
+	// functions invokes custom rules' functions (nil: not invoked).
+	functions Functions
 }
 
 // New returns a Service; it evaluates once Run runs or Tick is called.

@@ -17,11 +17,20 @@ func (s *Service) OnRuleEvent(tx store.Tx, scope tenant.Scope, r *rules.Rule, ev
 	if ev == rules.RuleDeleted {
 		return Unschedule(tx, scope, r.Name)
 	}
+	now := s.p.Clock.Now()
+	if cr, ok := custom(r); ok {
+		if err := Enqueue(tx, now, Job{Scope: scope, Rule: r.Name, Reason: string(ev)}); err != nil || ev != rules.RulePut {
+			return err
+		}
+		if freq := customFrequency(cr); freq > 0 {
+			return Schedule(tx, scope, r.Name, now.Add(freq))
+		}
+		return Unschedule(tx, scope, r.Name)
+	}
 	br, ok := s.bind(r)
 	if !ok {
 		return Unschedule(tx, scope, r.Name)
 	}
-	now := s.p.Clock.Now()
 	if err := Enqueue(tx, now, Job{Scope: scope, Rule: r.Name, Reason: string(ev)}); err != nil {
 		return err
 	}

@@ -40,11 +40,28 @@ func (s *Service) frequencyOf(tx store.Tx, scope tenant.Scope, name string) (tim
 	if err != nil {
 		return 0, err
 	}
+	if cr, ok := custom(r); ok {
+		return customFrequency(cr), nil
+	}
 	br, ok := s.bind(r)
 	if !ok {
 		return 0, nil
 	}
 	return Frequency(r, br.def.Periodic), nil
+}
+
+// customFrequency is a periodic custom rule's period: its
+// ScheduledNotification's MaximumExecutionFrequency, else the rule's.
+func customFrequency(cr customRule) time.Duration {
+	if !cr.periodic {
+		return 0
+	}
+	for _, d := range cr.rule.Source.SourceDetails {
+		if f, ok := frequencies[d.MaximumExecutionFrequency]; ok && d.MessageType == messageScheduled {
+			return f
+		}
+	}
+	return Frequency(cr.rule, true)
 }
 
 // runJobs runs up to batch queued rule jobs, then removes them.
@@ -83,7 +100,8 @@ func (s *Service) runJobs(ctx context.Context) (int, error) {
 // runJob evaluates one job's rule into res.
 func (s *Service) runJob(ctx context.Context, j Job, res *results) error {
 	var br boundRule
-	bound := false
+	var cr customRule
+	bound, isCustom := false, false
 	err := s.p.Store.View(ctx, func(tx store.Tx) error {
 		r, err := rules.GetRule(tx, j.Scope, j.Rule)
 		if awserr.Is(err, awserr.NoSuchConfigRuleException) {
@@ -93,8 +111,12 @@ func (s *Service) runJob(ctx context.Context, j Job, res *results) error {
 			return err
 		}
 		br, bound = s.bind(r)
+		cr, isCustom = custom(r)
 		return nil
 	})
+	if err == nil && isCustom && s.functions != nil {
+		return s.invokeRule(ctx, j, cr)
+	}
 	if err != nil || !bound {
 		return err
 	}

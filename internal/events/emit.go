@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
 )
 
@@ -23,6 +24,29 @@ func (s *Service) Emit(ctx context.Context, scope tenant.Scope, e Event) error {
 		return err
 	}
 	return s.update(ctx, scope, func(t *txn) error { return s.route(t, DefaultBus, ev) })
+}
+
+// EmitTx is Emit inside the caller's transaction, so the event's
+// deliveries commit with the change it reports (a configuration item's
+// change event with the item). The caller calls Wake after the commit.
+func (s *Service) EmitTx(tx store.Tx, scope tenant.Scope, e Event) error {
+	detail, err := detailJSON(e.Detail)
+	if err != nil {
+		return err
+	}
+	ev, err := newEnvelope(scope, e, detail, s.now())
+	if err != nil {
+		return err
+	}
+	return s.route(s.newTxn(tx, scope), DefaultBus, ev)
+}
+
+// WakeAll wakes the delivery worker and the HTTP worker (after EmitTx).
+func (s *Service) WakeAll() {
+	s.Wake()
+	if w, ok := s.p.HTTP.(waker); ok {
+		w.Wake()
+	}
 }
 
 // route matches an event against a bus's enabled rules and queues the

@@ -66,8 +66,29 @@ func (s *Service) record(tx store.Tx, scope tenant.Scope, it configitem.Item) (b
 	if err := enqueue(tx, scope, &rec.Item); err != nil {
 		return false, err
 	}
-	return true, s.notifyItem(tx, scope, cur, &rec)
+	if err := s.notifyItem(tx, scope, cur, &rec); err != nil {
+		return false, err
+	}
+	var prev *configitem.Item
+	if cur != nil {
+		prev = &cur.Item
+	}
+	for _, h := range s.recordHooks {
+		if err := h(tx, scope, prev, rec.Item); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
 }
+
+// RecordHook runs inside the transaction that recorded an item: prev is
+// the resource's item before it (nil for the first). The events service
+// queues its "Config Configuration Item Change" deliveries there, so they
+// commit with the item. It must only use tx.
+type RecordHook func(tx store.Tx, scope tenant.Scope, prev *configitem.Item, item configitem.Item) error
+
+// OnRecord registers a RecordHook. Register while composing the server.
+func (s *Service) OnRecord(h RecordHook) { s.recordHooks = append(s.recordHooks, h) }
 
 // normalize sets the status and times of it given the current item; it
 // returns false for a deletion there is nothing to record of.

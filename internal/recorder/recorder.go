@@ -33,7 +33,9 @@ type Service struct {
 
 	mu    sync.RWMutex
 	hooks []func()
-	sns   SNS
+	// recordHooks are the OnRecord hooks, fixed while composing.
+	recordHooks []RecordHook
+	sns         SNS
 	// ruleARN is Params.RuleARN.
 	ruleARN func(tx store.Tx, scope tenant.Scope, ruleName string) string
 }

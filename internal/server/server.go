@@ -6,6 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/salvehq/salve/internal/events"
+	"github.com/salvehq/salve/internal/functions"
+	"github.com/salvehq/salve/internal/securityhub"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -97,6 +100,15 @@ type Salve struct {
 	// Local calls Salve's own services (config, ssm, sts) in process; the
 	// sandbox's are reached through the handler (awscall.Sandbox).
 	Local *awscall.Local
+	// Functions hosts Lambda-style functions; serve runs its Run.
+	Functions *functions.Service
+	// Events is the EventBridge-style bus; serve runs its Run.
+	Events *events.Service
+	// SecurityHub keeps the findings that follow Config compliance.
+	SecurityHub *securityhub.Service
+
+	store  store.Store
+	logger *slog.Logger
 }
 
 // New wires every service over p.Store.
@@ -112,6 +124,8 @@ func New(p Params) (*Salve, error) {
 		Recorder:    recorder.New(recorder.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "recorder"), RuleARN: ruleARN}),
 		Remediation: remediation.New(remediation.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "remediation")}),
 		Documents:   documents.New(documents.Params{Store: p.Store, Clock: p.Clock, Logger: p.Logger.With("component", "documents")}),
+		store:       p.Store,
+		logger:      p.Logger,
 	}
 	s.Compliance = compliance.New(compliance.Params{Store: p.Store, Clock: p.Clock,
 		Logger: p.Logger.With("component", "compliance"), Sink: s.Recorder})
@@ -133,7 +147,8 @@ func New(p Params) (*Salve, error) {
 	// (scripts send the others to AWSRemote); nothing runs before New returns.
 	registry := engine.NewRegistry()
 	s.Runbooks = runbooks.New(runbooks.Params{Store: p.Store, Clock: p.Clock,
-		Logger: p.Logger.With("component", "runbooks"), Caller: caller, Registry: registry})
+		Logger: p.Logger.With("component", "runbooks"), Caller: caller, Registry: registry,
+		Functions: lazyFunctions{s}})
 	s.Rules.AddDeleteGuard(s.Remediation.RuleDeleteGuard)
 	s.Orchestrator = orchestrator.New(orchestrator.Params{Store: p.Store, Clock: p.Clock,
 		Logger: p.Logger.With("component", "orchestrator"), Remediation: s.Remediation,
@@ -182,9 +197,14 @@ func New(p Params) (*Salve, error) {
 		// for steps, over Salve's endpoint for scripts.
 		served = append(served, SandboxServices...)
 	}
-	if err := registerActions(registry, p, served); err != nil {
+	runner, err := registerActions(registry, p, append(served, "events", "lambda"))
+	if err != nil {
 		return nil, err
 	}
+	s.newEventServices(p, runner)
+	eventsJSON, eventsREST, namers := s.eventAPIs(p.Logger)
+	s.JSON = append(s.JSON, eventsJSON)
+	s.Audit.UseRESTNamers(namers)
 	s.Handler = awsproto.NewServer(awsproto.ServerParams{
 		// Clients date signatures by their wall clocks, so freshness is checked
 		// against the wall clock even when the domain clock is a fake.
@@ -193,12 +213,13 @@ func New(p Params) (*Salve, error) {
 		MaxBodyBytes: p.MaxBodyBytes,
 		JSON:         s.JSON,
 		Query:        s.Query,
-		REST:         sbREST,
-		Salve:        s.withNotificationEndpoints(salveapi.Handlers(salveapi.Params{Remediation: s.Remediation, Orchestrator: s.Orchestrator})),
-		Observe:      s.Audit.Observe,
+		REST:         append(sbREST, eventsREST...),
+		Salve: s.withFunctionCode(s.withNotificationEndpoints(salveapi.Handlers(salveapi.Params{
+			Remediation: s.Remediation, Orchestrator: s.Orchestrator}))),
+		Observe: s.Audit.Observe,
 	})
 	if p.AWSRemote == nil {
-		sb, err := awscall.NewSandbox(s.Handler, SandboxServices)
+		sb, err := awscall.NewSandbox(s.Handler, append(slices.Clone(SandboxServices), "lambda"))
 		if err != nil {
 			return nil, err
 		}
@@ -210,10 +231,10 @@ func New(p Params) (*Salve, error) {
 // registerActions registers every runbook action; with Salve's endpoint
 // known, aws:executeScript gets a Python runner whose boto3 calls come back
 // here for the served services and go to p.AWSRemote for the others.
-func registerActions(reg *engine.Registry, p Params, served []string) error {
+func registerActions(reg *engine.Registry, p Params, served []string) (*script.Runner, error) {
 	if p.Endpoint == "" {
 		action.Register(reg)
-		return nil
+		return nil, nil
 	}
 	sp := script.Params{Endpoint: p.Endpoint, Served: served}
 	if p.AWSRemote != nil {
@@ -221,10 +242,10 @@ func registerActions(reg *engine.Registry, p Params, served []string) error {
 	}
 	runner, err := script.New(sp)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	action.Register(reg, action.WithScriptRunner(runner))
-	return nil
+	return runner, nil
 }
 
 // discoveryScopes are the scopes the discovery poller fills: the default
@@ -253,7 +274,8 @@ func discoveryScopes(p Params) []tenant.Scope {
 // orchestrator, the rules evaluator, the delivery workers, the discovery poller) until ctx ends, then waits for them to stop. Work they
 // leave is recovered by the next Run.
 func (s *Salve) Run(ctx context.Context) error {
-	services := []func(context.Context) error{s.Runbooks.Run, s.Orchestrator.Run, s.Evaluator.Run, s.Deliveries.Run}
+	services := []func(context.Context) error{s.Runbooks.Run, s.Orchestrator.Run, s.Evaluator.Run, s.Deliveries.Run,
+		s.Functions.Run, s.Events.Run}
 	if s.Discovery != nil {
 		services = append(services, s.Discovery.Run)
 	}
