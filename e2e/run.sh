@@ -393,6 +393,85 @@ echo "== salve demo"
 expect_match "salve demo plays the flow and reports the time to COMPLIANT" \
   "bucket created → COMPLIANT again in [0-9.]+ ms" "$tmp/salve" demo
 
+# --- workshop §5.3: EventBridge -> Lambda, and §5.4: log and surface --------------------
+
+echo "== workshop §5.3: EventBridge rule -> the sample Lambda, verbatim (us-west-2)"
+# A region of its own, with the managed rule and no remediation configuration:
+# only the Lambda fixes the bucket.
+W_REGION=us-west-2
+W_BUCKET=e2e-lambda-fixes-me
+mkdir -p "$tmp/fn"
+cp internal/api/lambda/testdata/lambda_function.py "$tmp/fn/lambda_function.py"
+python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); z.write(sys.argv[2], "lambda_function.py"); z.close()' \
+  "$tmp/fn.zip" "$tmp/fn/lambda_function.py"
+expect_eq "lambda create-function with the workshop's sample handler" "enforce-s3-encryption	python3.11" \
+  aws lambda create-function --region "$W_REGION" --function-name enforce-s3-encryption --runtime python3.11 \
+  --handler lambda_function.lambda_handler --role "arn:aws:iam::$ACCOUNT_ID:role/remediation-lambda" \
+  --zip-file "fileb://$tmp/fn.zip" --output text --query '[FunctionName,Runtime]'
+expect_ok "put-config-rule S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED in $W_REGION" \
+  aws configservice put-config-rule --region "$W_REGION" --config-rule '{
+    "ConfigRuleName": "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED",
+    "Source": {"Owner": "AWS", "SourceIdentifier": "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED"}}'
+expect_match "events put-rule with the workshop's event pattern (§5.3 A)" "^arn:aws:events:$W_REGION:$ACCOUNT_ID:rule/s3-encryption-noncompliant$" \
+  aws events put-rule --region "$W_REGION" --name s3-encryption-noncompliant \
+  --event-pattern "file://e2e/workshop/pattern.json" --output text --query RuleArn
+expect_eq "events put-targets: the Lambda" "0" \
+  aws events put-targets --region "$W_REGION" --rule s3-encryption-noncompliant --output text \
+  --query FailedEntryCount --targets "Id=fix,Arn=arn:aws:lambda:$W_REGION:$ACCOUNT_ID:function:enforce-s3-encryption"
+expect_ok "s3api create-bucket $W_BUCKET (no default encryption)" \
+  aws s3api create-bucket --region "$W_REGION" --bucket "$W_BUCKET" --create-bucket-configuration "LocationConstraint=$W_REGION"
+enc=""
+deadline=$((SECONDS + 60))
+while ((SECONDS < deadline)); do
+  enc=$(aws s3api get-bucket-encryption --region "$W_REGION" --bucket "$W_BUCKET" --output text \
+    --query 'ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm' 2>/dev/null)
+  [[ $enc == AES256 ]] && break
+  sleep 0.2
+done
+if [[ $enc == AES256 ]]; then
+  ok "NON_COMPLIANT -> event -> the sample Lambda encrypted $W_BUCKET (AES256)"
+else
+  bad "the sample Lambda encrypted $W_BUCKET" "get-bucket-encryption: $enc"
+fi
+if AWS_DEFAULT_REGION=$W_REGION wait_compliance S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED "$W_BUCKET" COMPLIANT; then
+  ok "the rule found $W_BUCKET COMPLIANT after the Lambda's fix"
+else
+  bad "the rule found $W_BUCKET COMPLIANT after the Lambda's fix" "state: $cstate"
+fi
+
+echo "== workshop §5.4: CloudTrail records the call, Security Hub follows compliance"
+expect_match "cloudtrail lookup-events: the Lambda's PutBucketEncryption on $W_BUCKET" \
+  "^PutBucketEncryption	s3.amazonaws.com	$W_BUCKET" \
+  aws cloudtrail lookup-events --region "$W_REGION" --output text \
+  --lookup-attributes AttributeKey=ResourceName,AttributeValue="$W_BUCKET" \
+  --query 'Events[?EventName==`PutBucketEncryption`] | [0].[EventName,EventSource,Resources[0].ResourceName]'
+call aws securityhub get-findings --region "$W_REGION" --output text \
+  --filters "{\"ResourceId\": [{\"Value\": \"$W_BUCKET\", \"Comparison\": \"CONTAINS\"}]}" \
+  --query 'Findings[0].[Id,ProductArn,Compliance.Status,Workflow.Status]'
+read -r FINDING_ID PRODUCT_ARN f_comp f_flow <<<"$out"
+if ((rc == 0)) && [[ $f_comp == PASSED && $f_flow == RESOLVED ]]; then
+  ok "securityhub get-findings: the bucket's finding PASSED and RESOLVED once COMPLIANT"
+else
+  bad "securityhub get-findings: the bucket's finding PASSED and RESOLVED" "exit $rc: $out $err"
+fi
+REGION=$W_REGION
+# Verbatim from the workshop (§5.4), with the finding found above.
+call aws securityhub batch-update-findings \
+  --region "$REGION" \
+  --finding-identifiers Id="$FINDING_ID",ProductArn="$PRODUCT_ARN" \
+  --workflow Status="RESOLVED" \
+  --note Text="Auto-remediated by Config/SSM",UpdatedBy="automation"
+if ((rc == 0)) && [[ $out == *ProcessedFindings* && $out != *"UnprocessedFindings\": [{"* ]]; then
+  ok "workshop securityhub batch-update-findings runs and processes the finding"
+else
+  bad "workshop securityhub batch-update-findings" "exit $rc: $out $err"
+fi
+expect_eq "securityhub get-findings: the note is on the finding" "Auto-remediated by Config/SSM	automation" \
+  aws securityhub get-findings --region "$W_REGION" --output text \
+  --filters "{\"Id\": [{\"Value\": \"$FINDING_ID\", \"Comparison\": \"EQUALS\"}]}" \
+  --query 'Findings[0].Note.[Text,UpdatedBy]'
+REGION=ap-southeast-1
+
 # --- Config bad input ------------------------------------------------------------------
 
 echo "== config: bad input"
@@ -645,6 +724,11 @@ else
     aws ssm create-document --name E2E-EveryAction --document-type Automation --document-format YAML \
     --content file://e2e/runbooks/every-action.yaml --output text \
     --query 'DocumentDescription.[Name,DocumentType,Status]'
+  python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); z.write(sys.argv[2], "echo_rule.py"); z.close()' \
+    "$tmp/echo.zip" e2e/functions/echo_rule.py
+  expect_eq "lambda create-function e2e-every-action-fn (e2e/functions/echo_rule.py)" "e2e-every-action-fn" \
+    aws lambda create-function --function-name e2e-every-action-fn --runtime python3.11 --handler echo_rule.handler \
+    --role "arn:aws:iam::123456789012:role/e2e" --zip-file "fileb://$tmp/echo.zip" --output text --query FunctionName
   call aws ssm start-automation-execution --document-name E2E-EveryAction \
     --parameters "ChildDocument=E2E-Child,InstanceId=$instance,Buckets=e2e-bucket-one,e2e-bucket-two" \
     --query AutomationExecutionId --output text
@@ -695,7 +779,7 @@ ReportBucket	aws:executeAwsApi	Success
 ReadEvaluations	aws:executeAwsApi	Success
 RunChild	aws:executeAutomation	Success
 WhoAmI	aws:executeScript	Success
-InvokeLambda	aws:invokeLambdaFunction	Failed
+InvokeLambda	aws:invokeLambdaFunction	Success
 StartInstance	aws:changeInstanceState	Success" \
     aws ssm describe-automation-step-executions --automation-execution-id "$every_id" --output text \
     --query 'StepExecutions[].[StepName,Action,StepStatus]'
@@ -704,11 +788,11 @@ e2e-bucket-two	2" \
     aws ssm describe-automation-step-executions --automation-execution-id "$every_id" --output text \
     --filters Key=StepName,Values=ReportBucket \
     --query 'StepExecutions[].[ParentStepDetails.IteratorValue,ParentStepDetails.Iteration]'
-  expect_eq "aws:invokeLambdaFunction fails with its reason, non-critical, onFailure Continue" \
-    "Lambda-style handlers are not available yet.	Invocation	False	Continue" \
+  expect_match "aws:invokeLambdaFunction ran the function: StatusCode 200 and its payload" \
+    '^200	.*"rule": "e2e-every-action-bucket-versioning".*"function": "e2e-every-action-fn"' \
     aws ssm describe-automation-step-executions --automation-execution-id "$every_id" --output text \
     --filters Key=StepName,Values=InvokeLambda \
-    --query 'StepExecutions[0].[FailureMessage,FailureDetails.FailureStage,IsCritical,OnFailure]'
+    --query 'StepExecutions[0].[Outputs.StatusCode[0],Outputs.Payload[0]]'
   expect_eq "aws:executeScript reports what the script printed" "running as 123456789012" \
     aws ssm describe-automation-step-executions --automation-execution-id "$every_id" --output text \
     --filters Key=StepName,Values=WhoAmI --query 'StepExecutions[0].Outputs.ExecutionLog[0]'

@@ -170,9 +170,10 @@ func (e *Env) Evaluate(t testing.TB) {
 	require.NoError(t, err)
 }
 
-// Settle evaluates and remediates until neither has anything left to do:
-// the whole loop (change → evaluation → remediation → change) at the fake
-// clock's now.
+// Settle evaluates, remediates and delivers until nothing is left to do:
+// the whole loop (change → evaluation → remediation → change, and the
+// events, function invocations and HTTP deliveries they cause) at the
+// fake clock's now.
 func (e *Env) Settle(t testing.TB) {
 	t.Helper()
 	ctx := context.Background()
@@ -183,9 +184,24 @@ func (e *Env) Settle(t testing.TB) {
 		changed, err := e.Salve.Orchestrator.Tick(ctx)
 		require.NoError(t, err)
 		require.NoError(t, e.Salve.Runbooks.Drain(ctx))
-		if !did && !changed {
+		if n := e.Deliver(t); !did && !changed && n == 0 {
 			return
 		}
 	}
 	t.Fatal("the loop did not come to rest")
+}
+
+// Deliver runs what is due of the event bus, the functions' asynchronous
+// invocations and the HTTP deliveries, once each, and reports how many
+// items they handled.
+func (e *Env) Deliver(t testing.TB) int {
+	t.Helper()
+	ctx := context.Background()
+	n := 0
+	for _, tick := range []func(context.Context) (int, error){e.Salve.Events.Tick, e.Salve.Functions.Tick, e.Salve.Deliveries.Tick} {
+		m, err := tick(ctx)
+		require.NoError(t, err)
+		n += m
+	}
+	return n
 }
