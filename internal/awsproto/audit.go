@@ -16,6 +16,9 @@ type CallRecord struct {
 	Service, Operation string
 	Method, Path       string
 	Query              string
+	// Host is the request's Host (virtual-hosted S3 requests name their
+	// bucket there).
+	Host string
 	// Header holds the request's headers (REST services carry parameters
 	// there).
 	Header http.Header

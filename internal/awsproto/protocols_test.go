@@ -166,3 +166,24 @@ func TestServer_ObserveSeesEveryOperation(t *testing.T) {
 	require.Equal(t, "encryption", got[2].Query)
 	require.Equal(t, "<x/>", string(got[2].Body))
 }
+
+func TestServer_ObserveReadsRESTJSONErrors(t *testing.T) {
+	t.Parallel()
+	var got CallRecord
+	s := NewServer(ServerParams{
+		Auth: &Authenticator{Mode: AuthOff, Clock: clock.Real{}},
+		REST: []*RESTService{{SigningName: "lambda", Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("X-Amzn-ErrorType", "ResourceNotFoundException:http://internal.amazon.com/coral/")
+			w.WriteHeader(404)
+			io.WriteString(w, `{"Type":"User","Message":"Function not found: x"}`)
+		})}},
+		Observe: func(_ context.Context, rec *CallRecord) { got = *rec },
+	})
+	req := httptest.NewRequest(http.MethodPost, "/2015-03-31/functions/x/invocations", strings.NewReader("{}"))
+	req.Host = "lambda.example"
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=abc")
+	s.ServeHTTP(httptest.NewRecorder(), req)
+	require.Equal(t, "ResourceNotFoundException", got.ErrorCode)
+	require.Equal(t, "Function not found: x", got.ErrorMessage)
+	require.Equal(t, "lambda.example", got.Host)
+}

@@ -2,6 +2,7 @@ package awsproto
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
@@ -79,8 +80,30 @@ func (s *Server) serveREST(ex *exchange, r *http.Request, svc *RESTService) {
 	svc.Handler.ServeHTTP(rec, r2)
 	ex.status = rec.status
 	if rec.status >= 400 {
-		ex.failed(xmlElement(rec.errorBody.String(), "Code"), xmlElement(rec.errorBody.String(), "Message"))
+		ex.failed(errorOf(rec))
 	}
+}
+
+// errorOf reads the AWS error of a REST error response: REST-JSON
+// services name it in X-Amzn-ErrorType (the part before ':') and a
+// message/Message member; S3 in its <Error> document.
+func errorOf(rec *statusRecorder) (code, message string) {
+	body := rec.errorBody.String()
+	if t := rec.Header().Get("X-Amzn-ErrorType"); t != "" {
+		code, _, _ = strings.Cut(t, ":")
+		var m struct {
+			Lower string `json:"message"`
+			Upper string `json:"Message"`
+		}
+		if json.Unmarshal([]byte(body), &m) == nil {
+			message = m.Upper
+			if m.Lower != "" {
+				message = m.Lower
+			}
+		}
+		return code, message
+	}
+	return xmlElement(body, "Code"), xmlElement(body, "Message")
 }
 
 // xmlElement returns the text of the first <name> element of doc, or "".

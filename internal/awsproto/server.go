@@ -94,7 +94,7 @@ type exchange struct {
 // observe starts the audit record of an AWS operation.
 func (ex *exchange) observe(r *http.Request, service, operation string, body []byte) {
 	ex.audit = &CallRecord{Service: service, Operation: operation, Method: r.Method, Path: r.URL.Path,
-		Query: r.URL.RawQuery, Header: r.Header, Body: body, RequestID: ex.requestID,
+		Query: r.URL.RawQuery, Host: r.Host, Header: r.Header, Body: body, RequestID: ex.requestID,
 		SourceIP: r.RemoteAddr, UserAgent: r.UserAgent(), Time: time.Now()}
 	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
 		ex.audit.SourceIP = host
