@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	ctypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -127,6 +130,7 @@ type demo struct {
 	out      io.Writer
 	config   *configservice.Client
 	s3       *s3.Client
+	trail    *cloudtrail.Client
 	bucket   string
 	start    time.Time
 }
@@ -137,6 +141,7 @@ func newDemo(endpoint string, o demoOptions, out io.Writer) *demo {
 	return &demo{endpoint: endpoint, o: o, out: out,
 		config: configservice.NewFromConfig(cfg),
 		s3:     s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true }),
+		trail:  cloudtrail.NewFromConfig(cfg),
 		bucket: "salve-demo-" + uuid.NewString()[:8]}
 }
 
@@ -153,6 +158,7 @@ func (d *demo) play(ctx context.Context) error {
 		{"remediation ran", d.waitRemediation},
 		{"bucket has default encryption", d.checkEncryption},
 		{"rule found the bucket COMPLIANT", d.waitCompliance(ctypes.ComplianceTypeCompliant)},
+		{"audit trail has the runbook's PutBucketEncryption", d.checkAudit},
 	}
 	for _, st := range steps {
 		t := time.Now()
@@ -162,8 +168,30 @@ func (d *demo) play(ctx context.Context) error {
 		}
 		fmt.Fprintf(d.out, "  %-70s %8s  %s\n", st.say, since(t), detail)
 	}
-	fmt.Fprintf(d.out, "\nbucket created → COMPLIANT again in %s\n", since(d.start))
 	return nil
+}
+
+// checkAudit finds the runbook's PutBucketEncryption in the audit trail.
+func (d *demo) checkAudit(ctx context.Context) (string, error) {
+	fmt.Fprintf(d.out, "\nbucket created → COMPLIANT again in %s\n\n", since(d.start))
+	var user string
+	err := d.poll(ctx, func() (bool, error) {
+		out, err := d.trail.LookupEvents(ctx, &cloudtrail.LookupEventsInput{LookupAttributes: []cttypes.LookupAttribute{{
+			AttributeKey: cttypes.LookupAttributeKeyEventName, AttributeValue: aws.String("PutBucketEncryption")}}})
+		if err != nil {
+			return false, err
+		}
+		for _, e := range out.Events {
+			for _, r := range e.Resources {
+				if aws.ToString(r.ResourceName) == d.bucket {
+					user = principalOf(aws.ToString(e.CloudTrailEvent), aws.ToString(e.Username))
+					return true, nil
+				}
+			}
+		}
+		return false, nil
+	})
+	return "by " + user, err
 }
 
 // since formats the time since t in milliseconds.
@@ -293,5 +321,19 @@ See it with the aws CLI (run the demo with --keep to leave Salve running):
     --resource-keys resourceType=AWS::S3::Bucket,resourceId=%s
   aws configservice get-resource-config-history --resource-type AWS::S3::Bucket --resource-id %s
   aws ssm describe-automation-executions
-`, d.endpoint, demoAccount, d.o.region, d.bucket, demoRule, demoRule, d.bucket, d.bucket)
+  aws cloudtrail lookup-events --lookup-attributes AttributeKey=ResourceName,AttributeValue=%s
+`, d.endpoint, demoAccount, d.o.region, d.bucket, demoRule, demoRule, d.bucket, d.bucket, d.bucket)
+}
+
+// principalOf is the caller ARN of a CloudTrail event record, or def.
+func principalOf(record, def string) string {
+	var ev struct {
+		UserIdentity struct {
+			ARN string `json:"arn"`
+		} `json:"userIdentity"`
+	}
+	if json.Unmarshal([]byte(record), &ev) != nil || ev.UserIdentity.ARN == "" {
+		return def
+	}
+	return ev.UserIdentity.ARN
 }
