@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -20,7 +22,15 @@ import (
 type Local struct {
 	json  map[string]*awsproto.JSONService
 	query map[string]*awsproto.QueryService
+	// observe sees every call, as the wire server's observer sees
+	// requests (the audit trail); nil for none.
+	observe awsproto.CallObserver
 }
+
+// Observe makes o see every call Local serves, after it returned, as a
+// CallRecord like the wire server's (the audit trail). Set it while
+// composing the server, before any call.
+func (l *Local) Observe(o awsproto.CallObserver) { l.observe = o }
 
 // NewLocal serves the given wire services (server.Salve's JSON and Query),
 // each under the boto3 name of its signing name.
@@ -66,11 +76,13 @@ func (l *Local) Call(ctx context.Context, req engine.CallRequest) (map[string]an
 	ctx = awsproto.WithCaller(ctx, caller)
 	var raw map[string]any
 	var err error
+	start := time.Now()
 	if isJSON {
 		raw, err = callJSON(ctx, js, op.Name, caller, req.Input)
 	} else {
 		raw, err = callQuery(ctx, qs, op.Name, caller, req.Input)
 	}
+	l.report(ctx, caller, signingName(js, qs), op.Name, req.Input, start, err)
 	if err != nil {
 		return nil, err
 	}
@@ -168,4 +180,31 @@ func shape(raw map[string]any, op operation, requestID, contentType string) (map
 		"RetryAttempts":  int64(0),
 	}
 	return out, nil
+}
+
+// signingName is the signing name of the service a call went to.
+func signingName(js *awsproto.JSONService, qs *awsproto.QueryService) string {
+	if js != nil {
+		return js.SigningName
+	}
+	return qs.SigningName
+}
+
+// report hands a served call to the observer.
+func (l *Local) report(ctx context.Context, c *awsproto.Caller, service, op string, input map[string]any,
+	start time.Time, err error) {
+	if l.observe == nil {
+		return
+	}
+	body, _ := json.Marshal(nonNil(input))
+	rec := &awsproto.CallRecord{Caller: c, Service: service, Operation: op, Method: "POST", Path: "/",
+		Header: http.Header{"Content-Type": {"application/x-amz-json-1.1"}}, Body: body, Status: http.StatusOK,
+		RequestID: c.RequestID, SourceIP: "salve.internal", UserAgent: "Salve Automation", Time: start}
+	if err != nil {
+		rec.Status = http.StatusInternalServerError
+		if ae, ok := awserr.As(err); ok {
+			rec.Status, rec.ErrorCode, rec.ErrorMessage = ae.HTTPStatus(), ae.Code, ae.Message
+		}
+	}
+	l.observe(ctx, rec)
 }

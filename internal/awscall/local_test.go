@@ -10,6 +10,7 @@ import (
 	"github.com/salvehq/salve/internal/automation/engine"
 	"github.com/salvehq/salve/internal/automation/selector"
 	"github.com/salvehq/salve/internal/awscall"
+	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/awserr"
 	"github.com/salvehq/salve/internal/salvetest"
 )
@@ -153,3 +154,27 @@ func TestRouter_PicksTheBackend(t *testing.T) {
 type remoteBackend struct{ engine.CallerFunc }
 
 func (remoteBackend) Services() []string { return nil }
+
+func TestLocal_ObserveSeesEveryCall(t *testing.T) {
+	t.Parallel()
+	env := salvetest.Setup(t)
+	local := awscall.NewLocal(env.Salve.JSON[:2], env.Salve.Query[:1])
+	var got []awsproto.CallRecord
+	local.Observe(func(_ context.Context, rec *awsproto.CallRecord) { got = append(got, *rec) })
+	_, err := local.Call(context.Background(), engine.CallRequest{Service: "config", API: "PutConfigRule",
+		AccountID: "111122223333", Region: "eu-west-1", RoleArn: "arn:aws:iam::111122223333:role/Fixer",
+		AutomationExecutionID: "ae-1", Input: map[string]any{"ConfigRule": map[string]any{
+			"ConfigRuleName": "r", "Source": map[string]any{"Owner": "AWS", "SourceIdentifier": "S3_BUCKET_VERSIONING_ENABLED"}}}})
+	require.NoError(t, err)
+	_, err = local.Call(context.Background(), engine.CallRequest{Service: "config", API: "DeleteConfigRule",
+		Input: map[string]any{"ConfigRuleName": "missing"}})
+	require.Error(t, err)
+	require.Len(t, got, 2)
+	require.Equal(t, "config", got[0].Service)
+	require.Equal(t, "PutConfigRule", got[0].Operation)
+	require.Equal(t, 200, got[0].Status)
+	require.Equal(t, "arn:aws:sts::111122223333:assumed-role/Fixer/Automation", got[0].Caller.Principal)
+	require.Equal(t, "ae-1", got[0].Caller.AutomationExecutionID)
+	require.Contains(t, string(got[0].Body), `"ConfigRuleName":"r"`)
+	require.Equal(t, "NoSuchConfigRuleException", got[1].ErrorCode)
+}

@@ -205,6 +205,8 @@ func New(p Params) (*Salve, error) {
 	eventsJSON, eventsREST, namers := s.eventAPIs(p.Logger)
 	s.JSON = append(s.JSON, eventsJSON)
 	s.Audit.UseRESTNamers(namers)
+	// Runbooks' calls to Salve's own services go in process; audit them too.
+	local.Observe(s.Audit.Observe)
 	s.Handler = awsproto.NewServer(awsproto.ServerParams{
 		// Clients date signatures by their wall clocks, so freshness is checked
 		// against the wall clock even when the domain clock is a fake.
