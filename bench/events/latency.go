@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -21,9 +22,14 @@ type latencyResult struct {
 	// (Salve emits the event inside the call, after its commit).
 	PutP50MS float64 `json:"put_p50_ms"`
 	PutP99MS float64 `json:"put_p99_ms"`
-	// BeforeReturn counts events that arrived before their PutEvaluations
-	// call returned.
-	BeforeReturn int `json:"before_return"`
+	// AfterReturnP50MS and AfterReturnP99MS are the arrivals measured from
+	// the return of their PutEvaluations call (negative: before it), the
+	// part of the latency the call's own duration does not cover;
+	// BeforeReturn counts the events that arrived before their call
+	// returned.
+	AfterReturnP50MS float64 `json:"after_return_p50_ms"`
+	AfterReturnP99MS float64 `json:"after_return_p99_ms"`
+	BeforeReturn     int     `json:"before_return"`
 	posts
 	CPU cpuUsage `json:"cpu"`
 }
@@ -43,43 +49,65 @@ func measureLatency(ctx context.Context, o options, b *bench) (any, error) {
 		return nil, err
 	}
 	ids := make([]string, o.latency)
-	sent := make([]time.Time, o.latency)
-	returned := make([]time.Time, o.latency)
-	cpu := takeCPU(b.server.Cmd.Process.Pid)
 	for i := range ids {
 		ids[i] = resourceID(i)
+	}
+	cpu := takeCPU(b.server.Cmd.Process.Pid)
+	sent, returned, err := putOneByOne(ctx, o, b, configRule, ids)
+	if err != nil {
+		return nil, err
+	}
+	waitErr := b.recv.wait(len(ids), o.wait)
+	res := latencyResult{Resources: len(ids), PaceMS: ms(o.pace), CPU: usageSince(cpu, b.server.Cmd.Process.Pid)}
+	if err := res.summarise(b.recv, ids, sent, returned); err != nil {
+		return nil, fmt.Errorf("%w: %w", err, waitErr)
+	}
+	return res, nil
+}
+
+// putOneByOne reports each id NON_COMPLIANT in its own PutEvaluations,
+// -pace apart, and returns when each call started and returned.
+func putOneByOne(ctx context.Context, o options, b *bench, configRule string, ids []string) (sent, returned []time.Time, err error) {
+	sent, returned = make([]time.Time, len(ids)), make([]time.Time, len(ids))
+	for i := range ids {
 		sent[i] = time.Now()
 		if err := putNonCompliant(ctx, b, configRule, ids[i:i+1]); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		returned[i] = time.Now()
 		time.Sleep(o.pace)
 	}
-	waitErr := b.recv.wait(len(ids), o.wait)
-	res := latencyResult{Resources: len(ids), PaceMS: ms(o.pace), CPU: usageSince(cpu, b.server.Cmd.Process.Pid)}
-	var lat, put []float64
+	return sent, returned, nil
+}
+
+// summarise fills the percentiles from the receiver's arrivals.
+func (res *latencyResult) summarise(recv *receiver, ids []string, sent, returned []time.Time) error {
+	var lat, put, after []float64
 	for i, id := range ids {
 		put = append(put, ms(returned[i].Sub(sent[i])))
-		at, ok := b.recv.arrived(id)
+		at, ok := recv.arrived(id)
 		if !ok {
 			continue
 		}
 		lat = append(lat, ms(at.Sub(sent[i])))
+		after = append(after, ms(at.Sub(returned[i])))
 		if at.Before(returned[i]) {
 			res.BeforeReturn++
 		}
 	}
 	if len(lat) == 0 {
-		return nil, fmt.Errorf("no event arrived: %w", waitErr)
+		return errors.New("no event arrived")
 	}
 	res.Arrived = len(lat)
-	_, res.Posts, res.Duplicates, res.Unexpected = b.recv.counts()
-	slices.Sort(lat)
-	slices.Sort(put)
+	_, res.Posts, res.Duplicates, res.Unexpected = recv.counts()
+	for _, xs := range [][]float64{lat, put, after} {
+		slices.Sort(xs)
+	}
 	res.P50MS, res.P90MS, res.P99MS = pct(lat, 50), pct(lat, 90), pct(lat, 99)
 	res.MinMS, res.MaxMS = lat[0], lat[len(lat)-1]
 	res.PutP50MS, res.PutP99MS = pct(put, 50), pct(put, 99)
-	return res, nil
+	res.AfterReturnP50MS, res.AfterReturnP99MS = pct(after, 50), pct(after, 99)
+	return nil
 }
 
 // ms is d in milliseconds.

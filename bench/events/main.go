@@ -69,6 +69,9 @@ func parseFlags(args []string) (options, error) {
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
+	if o.latency < 1 || o.batches < 1 {
+		return o, fmt.Errorf("-latency %d, -batches %d: want at least 1", o.latency, o.batches)
+	}
 	if o.batch < 1 || o.batch > 100 {
 		return o, fmt.Errorf("-batch %d: want 1 to 100 (PutEvaluations takes at most 100 evaluations)", o.batch)
 	}

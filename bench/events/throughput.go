@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -50,26 +51,35 @@ func measureThroughput(ctx context.Context, o options, b *bench) (any, error) {
 	waitErr := b.recv.wait(len(ids), o.wait)
 	res := throughputResult{Resources: len(ids), Batches: o.batches, PutSeconds: put.Seconds(),
 		CPU: usageSince(cpu, b.server.Cmd.Process.Pid)}
+	if err := res.summarise(b.recv, ids, o.batch, start, sent); err != nil {
+		return nil, fmt.Errorf("%w: %w", err, waitErr)
+	}
+	return res, nil
+}
+
+// summarise fills the rate and percentiles from the receiver's arrivals;
+// sent[i] is when the call of ids[i*batch:(i+1)*batch] started.
+func (res *throughputResult) summarise(recv *receiver, ids []string, batch int, start time.Time, sent []time.Time) error {
 	var last time.Time
 	var lat []float64
 	for i, id := range ids {
-		at, ok := b.recv.arrived(id)
+		at, ok := recv.arrived(id)
 		if !ok {
 			continue
 		}
-		lat = append(lat, ms(at.Sub(sent[i/o.batch])))
+		lat = append(lat, ms(at.Sub(sent[i/batch])))
 		if at.After(last) {
 			last = at
 		}
 	}
 	if len(lat) == 0 {
-		return nil, fmt.Errorf("no event arrived: %w", waitErr)
+		return errors.New("no event arrived")
 	}
 	res.Arrived = len(lat)
-	_, res.Posts, res.Duplicates, res.Unexpected = b.recv.counts()
+	_, res.Posts, res.Duplicates, res.Unexpected = recv.counts()
 	res.Seconds = last.Sub(start).Seconds()
 	res.PerSecond = float64(res.Arrived) / res.Seconds
 	slices.Sort(lat)
 	res.P50MS, res.P99MS = pct(lat, 50), pct(lat, 99)
-	return res, nil
+	return nil
 }
