@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/salvehq/salve/internal/configitem/notification"
 	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
 )
@@ -25,46 +26,6 @@ type ComplianceChange struct {
 	// is used); At is when the new one was.
 	OldAt, At  time.Time
 	Annotation string
-}
-
-// ComplianceNotification is AWS Config's ComplianceChangeNotification
-// (record version 1.0).
-type ComplianceNotification struct {
-	AWSAccountID             string            `json:"awsAccountId"`
-	ConfigRuleName           string            `json:"configRuleName"`
-	ConfigRuleARN            string            `json:"configRuleARN"`
-	ResourceType             string            `json:"resourceType"`
-	ResourceID               string            `json:"resourceId"`
-	AWSRegion                string            `json:"awsRegion"`
-	NewEvaluationResult      *EvaluationResult `json:"newEvaluationResult"`
-	OldEvaluationResult      *EvaluationResult `json:"oldEvaluationResult"`
-	NotificationCreationTime string            `json:"notificationCreationTime"`
-	MessageType              string            `json:"messageType"`
-	RecordVersion            string            `json:"recordVersion"`
-}
-
-// EvaluationResult is an evaluation result as notifications carry it.
-type EvaluationResult struct {
-	EvaluationResultIdentifier EvaluationResultIdentifier `json:"evaluationResultIdentifier"`
-	ComplianceType             string                     `json:"complianceType"`
-	ResultRecordedTime         string                     `json:"resultRecordedTime"`
-	ConfigRuleInvokedTime      string                     `json:"configRuleInvokedTime"`
-	Annotation                 *string                    `json:"annotation"`
-	ResultToken                *string                    `json:"resultToken"`
-}
-
-// EvaluationResultIdentifier names an evaluation result.
-type EvaluationResultIdentifier struct {
-	EvaluationResultQualifier EvaluationResultQualifier `json:"evaluationResultQualifier"`
-	OrderingTimestamp         string                    `json:"orderingTimestamp"`
-}
-
-// EvaluationResultQualifier names the rule and resource of a result.
-type EvaluationResultQualifier struct {
-	ConfigRuleName string `json:"configRuleName"`
-	ResourceType   string `json:"resourceType"`
-	ResourceID     string `json:"resourceId"`
-	EvaluationMode string `json:"evaluationMode"`
 }
 
 // NotifyCompliance publishes a ComplianceChangeNotification for each
@@ -137,7 +98,7 @@ func (s *Service) publishCompliance(tx store.Tx, sns SNS, topic string, c *Compl
 	if c.RuleARN == "" && s.ruleARN != nil {
 		c.RuleARN = s.ruleARN(tx, c.Scope, c.RuleName)
 	}
-	b, err := json.Marshal(ComplianceMessage(c, s.clock.Now()))
+	b, err := json.Marshal(notification.NewCompliance(c.change(s.clock.Now())))
 	if err != nil {
 		return fmt.Errorf("encode compliance notification: %w", err)
 	}
@@ -146,30 +107,25 @@ func (s *Service) publishCompliance(tx store.Tx, sns SNS, topic string, c *Compl
 	return s.publish(tx, sns, c.Scope, topic, subj, string(b))
 }
 
-// ComplianceMessage builds the notification of a compliance change at now.
-func ComplianceMessage(c *ComplianceChange, now time.Time) *ComplianceNotification {
-	n := &ComplianceNotification{AWSAccountID: c.Scope.AccountID, ConfigRuleName: c.RuleName,
-		ConfigRuleARN: c.RuleARN, ResourceType: c.ResourceType, ResourceID: c.ResourceID, AWSRegion: c.Scope.Region,
-		NewEvaluationResult:      evaluationResult(c, c.New, c.At, c.Annotation),
-		NotificationCreationTime: formatTime(now), MessageType: MessageComplianceChange,
-		RecordVersion: complianceRecordVersion}
+// change is c as the notification builder takes it, notified at now: the
+// results were recorded (and their rule invoked) at At, the old one at
+// OldAt when known.
+func (c *ComplianceChange) change(now time.Time) *notification.ComplianceChange {
+	n := &notification.ComplianceChange{Scope: c.Scope, RuleName: c.RuleName, RuleARN: c.RuleARN,
+		ResourceType: c.ResourceType, ResourceID: c.ResourceID, At: now,
+		New: evaluation(c.New, c.At, c.Annotation)}
 	if c.Old != "" {
 		at := c.OldAt
 		if at.IsZero() {
 			at = c.At
 		}
-		n.OldEvaluationResult = evaluationResult(c, c.Old, at, "")
+		old := evaluation(c.Old, at, "")
+		n.Old = &old
 	}
 	return n
 }
 
-func evaluationResult(c *ComplianceChange, compliance string, at time.Time, annotation string) *EvaluationResult {
-	ts := formatTime(at)
-	return &EvaluationResult{
-		EvaluationResultIdentifier: EvaluationResultIdentifier{
-			EvaluationResultQualifier: EvaluationResultQualifier{ConfigRuleName: c.RuleName,
-				ResourceType: c.ResourceType, ResourceID: c.ResourceID, EvaluationMode: "DETECTIVE"},
-			OrderingTimestamp: ts},
-		ComplianceType: compliance, ResultRecordedTime: ts, ConfigRuleInvokedTime: ts,
-		Annotation: optional(annotation)}
+func evaluation(compliance string, at time.Time, annotation string) notification.Evaluation {
+	return notification.Evaluation{ComplianceType: compliance, OrderingTimestamp: at, ResultRecordedTime: at,
+		ConfigRuleInvokedTime: at, Annotation: annotation}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/salvehq/salve/internal/awserr"
 	"github.com/salvehq/salve/internal/configitem"
+	"github.com/salvehq/salve/internal/configitem/notification"
 	"github.com/salvehq/salve/internal/recorder"
 	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
@@ -98,7 +99,7 @@ func TestService_ItemChangeNotifications(t *testing.T) {
 	for _, g := range got {
 		require.Equal(t, acct, g.Scope)
 		require.Equal(t, topicARN, g.Topic)
-		require.Equal(t, recorder.MessageItemChange, g.Message["messageType"])
+		require.Equal(t, notification.MessageItemChange, g.Message["messageType"])
 		require.Equal(t, "1.3", g.Message["recordVersion"])
 	}
 	require.Equal(t, "[AWS Config:us-east-1] AWS::S3::Bucket logs Created in Account 111111111111", got[0].Subject)
@@ -130,8 +131,15 @@ func TestService_ItemChangeNotifications(t *testing.T) {
 	}, updated["changedProperties"])
 
 	deleted := got[2].Message
-	require.Equal(t, "DELETE", deleted["configurationItemDiff"].(map[string]any)["changeType"])
+	require.Equal(t, map[string]any{"changeType": "DELETE", "changedProperties": map[string]any{
+		"Configuration": map[string]any{"previousValue": map[string]any{"name": "logs", "size": float64(3)},
+			"updatedValue": nil, "changeType": "DELETE"},
+		"SupplementaryConfiguration.BucketVersioningConfiguration": map[string]any{
+			"previousValue": map[string]any{"status": "Enabled"}, "updatedValue": nil, "changeType": "DELETE"},
+		"Tags.env": map[string]any{"previousValue": "test", "updatedValue": nil, "changeType": "DELETE"},
+	}}, deleted["configurationItemDiff"], "a deletion lists what went")
 	require.Nil(t, deleted["configurationItem"].(map[string]any)["configuration"])
+	require.Equal(t, float64(3), deleted["configurationItem"].(map[string]any)["configurationStateId"])
 }
 
 func TestService_ItemChangeNotification_PutResourceConfig(t *testing.T) {
@@ -158,7 +166,7 @@ func TestService_ItemChangeNotification_Oversized(t *testing.T) {
 	b.record(t, acct, big)
 	got := p.all()
 	require.Len(t, got, 1)
-	require.Equal(t, recorder.MessageOversizedItemChange, got[0].Message["messageType"])
+	require.Equal(t, notification.MessageOversizedItemChange, got[0].Message["messageType"])
 	require.Nil(t, got[0].Message["configurationItem"])
 	summary := got[0].Message["configurationItemSummary"].(map[string]any)
 	require.Equal(t, "big", summary["resourceId"])
@@ -242,4 +250,40 @@ func TestService_NotifyCompliance_RuleARN(t *testing.T) {
 	got := p.all()
 	require.Len(t, got, 1)
 	require.Equal(t, "arn:aws:config:us-east-1:111111111111:config-rule/r", got[0].Message["configRuleARN"])
+}
+
+// TestService_OnRecord_SameNotification: the RecordHooks get, in the
+// recording transaction, the very message the topic receives.
+func TestService_OnRecord_SameNotification(t *testing.T) {
+	t.Parallel()
+	b, p := notifying(t)
+	var hooked []*notification.ItemChange
+	b.svc.OnRecord(func(tx store.Tx, scope tenant.Scope, n *notification.ItemChange) error {
+		require.NotNil(t, tx)
+		require.Equal(t, acct, scope)
+		hooked = append(hooked, n)
+		return nil
+	})
+	b.record(t, acct, bucket("logs", "Off"))
+	b.record(t, acct, bucket("logs", "Enabled"))
+	got := p.all()
+	require.Len(t, hooked, 2)
+	require.Len(t, got, 2)
+	for i, n := range hooked {
+		raw, err := json.Marshal(n)
+		require.NoError(t, err)
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(raw, &m))
+		require.Equal(t, got[i].Message, m)
+	}
+	require.Equal(t, int64(2), hooked[1].ConfigurationItem.ConfigurationStateID)
+	require.Equal(t, b.clock.Now(), hooked[1].At)
+
+	failing := setup(t)
+	failing.svc.OnRecord(func(store.Tx, tenant.Scope, *notification.ItemChange) error { return errors.New("hook failed") })
+	err := failing.store.Update(context.Background(), func(tx store.Tx) error {
+		return failing.svc.Record(tx, acct, bucket("lost", "Off"))
+	})
+	require.ErrorContains(t, err, "hook failed")
+	require.Nil(t, failing.current(t, acct, "AWS::S3::Bucket", "lost"), "a failing hook fails the recording")
 }

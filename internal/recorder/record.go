@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/salvehq/salve/internal/configitem"
+	"github.com/salvehq/salve/internal/configitem/notification"
 	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
 )
@@ -66,26 +67,36 @@ func (s *Service) record(tx store.Tx, scope tenant.Scope, it configitem.Item) (b
 	if err := enqueue(tx, scope, &rec.Item); err != nil {
 		return false, err
 	}
-	if err := s.notifyItem(tx, scope, cur, &rec); err != nil {
+	if err := s.announce(tx, scope, cur, &rec); err != nil {
 		return false, err
-	}
-	var prev *configitem.Item
-	if cur != nil {
-		prev = &cur.Item
-	}
-	for _, h := range s.recordHooks {
-		if err := h(tx, scope, prev, rec.Item); err != nil {
-			return false, err
-		}
 	}
 	return true, nil
 }
 
-// RecordHook runs inside the transaction that recorded an item: prev is
-// the resource's item before it (nil for the first). The events service
-// queues its "Config Configuration Item Change" deliveries there, so they
-// commit with the item. It must only use tx.
-type RecordHook func(tx store.Tx, scope tenant.Scope, prev *configitem.Item, item configitem.Item) error
+// announce builds the item's ConfigurationItemChangeNotification once and
+// hands it to the delivery channel's topic and to the RecordHooks.
+func (s *Service) announce(tx store.Tx, scope tenant.Scope, prev, rec *RecordedItem) error {
+	if s.publisher() == nil && len(s.recordHooks) == 0 {
+		return nil
+	}
+	n := ItemNotification(scope, prev, rec, s.clock.Now())
+	if err := s.notifyItem(tx, scope, n); err != nil {
+		return err
+	}
+	for _, h := range s.recordHooks {
+		if err := h(tx, scope, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RecordHook runs inside the transaction that recorded an item, with the
+// item's ConfigurationItemChangeNotification (the message the delivery
+// channel's topic receives). The events service queues its "Config
+// Configuration Item Change" deliveries there, so they commit with the
+// item. It must only use tx, and must not change n.
+type RecordHook func(tx store.Tx, scope tenant.Scope, n *notification.ItemChange) error
 
 // OnRecord registers a RecordHook. Register while composing the server.
 func (s *Service) OnRecord(h RecordHook) { s.recordHooks = append(s.recordHooks, h) }

@@ -14,7 +14,7 @@ import (
 	"github.com/salvehq/salve/internal/automation/engine"
 	"github.com/salvehq/salve/internal/automation/script"
 	"github.com/salvehq/salve/internal/awsproto"
-	"github.com/salvehq/salve/internal/configitem"
+	"github.com/salvehq/salve/internal/configitem/notification"
 	"github.com/salvehq/salve/internal/delivery"
 	"github.com/salvehq/salve/internal/events"
 	"github.com/salvehq/salve/internal/events/awsevents"
@@ -111,10 +111,11 @@ func (s *Salve) emitComplianceChanges(ctx context.Context, changes []rules.Evalu
 	}
 }
 
-// emitItemChange queues aws.config "Config Configuration Item Change" in
+// emitItemChange queues aws.config "Config Configuration Item Change",
+// whose detail is the recorder's ConfigurationItemChangeNotification, in
 // the recorder's transaction.
-func (s *Salve) emitItemChange(tx store.Tx, scope tenant.Scope, prev *configitem.Item, item configitem.Item) error {
-	return s.Events.EmitTx(tx, scope, awsevents.ItemChangeEvent(awsevents.ItemChange{Scope: scope, Old: prev, New: item, At: item.CaptureTime}))
+func (s *Salve) emitItemChange(tx store.Tx, scope tenant.Scope, n *notification.ItemChange) error {
+	return s.Events.EmitTx(tx, scope, awsevents.ItemChangeEvent(n))
 }
 
 // emitRemediation emits Salve's remediation status event.

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salvehq/salve/internal/configitem"
+	"github.com/salvehq/salve/internal/configitem/notification"
 	"github.com/salvehq/salve/internal/events"
 	"github.com/salvehq/salve/internal/events/awsevents"
 	"github.com/salvehq/salve/internal/events/pattern"
@@ -32,36 +33,23 @@ func detailJSON(t *testing.T, e events.Event) string {
 	return string(b)
 }
 
+// TestComplianceChangeEvent: the detail is Config's
+// ComplianceChangeNotification (its shape is pinned in
+// internal/configitem/notification), the time c.At.
 func TestComplianceChangeEvent(t *testing.T) {
 	t.Parallel()
-	e := awsevents.ComplianceChangeEvent(awsevents.ComplianceChange{Scope: scope,
-		RuleName: "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", RuleARN: "arn:aws:config:us-east-1:123456789012:config-rule/config-rule-abc123",
-		ResourceType: "AWS::S3::Bucket", ResourceID: "my-bucket",
-		New: awsevents.EvaluationResult{ComplianceType: "NON_COMPLIANT", OrderingTimestamp: at("2026-11-01T12:00:00.100Z"),
-			ResultRecordedTime: at("2026-11-01T12:00:01.200Z"), ConfigRuleInvokedTime: at("2026-11-01T12:00:00.900Z"),
-			Annotation: "The bucket has no default encryption."},
-		Old: &awsevents.EvaluationResult{ComplianceType: "COMPLIANT", OrderingTimestamp: at("2026-10-01T00:00:00Z"),
-			ResultRecordedTime: at("2026-10-01T00:00:01Z"), ConfigRuleInvokedTime: at("2026-10-01T00:00:00.500Z")},
-		At: at("2026-11-01T12:00:02.345Z")})
+	c := awsevents.ComplianceChange{Scope: scope, RuleName: "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED",
+		RuleARN: "arn:aws:config:us-east-1:123456789012:config-rule/config-rule-abc123", ResourceType: "AWS::S3::Bucket",
+		ResourceID: "my-bucket", New: awsevents.EvaluationResult{ComplianceType: "NON_COMPLIANT"},
+		Old: &awsevents.EvaluationResult{ComplianceType: "COMPLIANT"}, At: at("2026-11-01T12:00:02.345Z")}
+	e := awsevents.ComplianceChangeEvent(c)
 	require.Equal(t, "aws.config", e.Source)
 	require.Equal(t, "Config Rules Compliance Change", e.DetailType)
 	require.Equal(t, []string{}, e.Resources)
-	require.JSONEq(t, `{
-	  "resourceId": "my-bucket", "awsRegion": "us-east-1", "awsAccountId": "123456789012",
-	  "configRuleName": "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", "recordVersion": "1.0",
-	  "configRuleARN": "arn:aws:config:us-east-1:123456789012:config-rule/config-rule-abc123",
-	  "messageType": "ComplianceChangeNotification",
-	  "newEvaluationResult": {
-	    "evaluationResultIdentifier": {"evaluationResultQualifier": {"configRuleName": "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED",
-	      "resourceType": "AWS::S3::Bucket", "resourceId": "my-bucket"}, "orderingTimestamp": "2026-11-01T12:00:00.100Z"},
-	    "complianceType": "NON_COMPLIANT", "resultRecordedTime": "2026-11-01T12:00:01.200Z",
-	    "configRuleInvokedTime": "2026-11-01T12:00:00.900Z", "annotation": "The bucket has no default encryption."},
-	  "oldEvaluationResult": {
-	    "evaluationResultIdentifier": {"evaluationResultQualifier": {"configRuleName": "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED",
-	      "resourceType": "AWS::S3::Bucket", "resourceId": "my-bucket"}, "orderingTimestamp": "2026-10-01T00:00:00.000Z"},
-	    "complianceType": "COMPLIANT", "resultRecordedTime": "2026-10-01T00:00:01.000Z",
-	    "configRuleInvokedTime": "2026-10-01T00:00:00.500Z"},
-	  "notificationCreationTime": "2026-11-01T12:00:02.345Z", "resourceType": "AWS::S3::Bucket"}`, detailJSON(t, e))
+	require.Equal(t, c.At, e.Time)
+	want, err := json.Marshal(notification.NewCompliance(&c))
+	require.NoError(t, err)
+	require.JSONEq(t, string(want), detailJSON(t, e))
 
 	// The product's §5.3 pattern matches it, on the envelope Salve builds.
 	p, err := pattern.Compile(`{"source":["aws.config"],"detail-type":["Config Rules Compliance Change"],` +
@@ -72,70 +60,38 @@ func TestComplianceChangeEvent(t *testing.T) {
 	require.True(t, p.MatchValue(map[string]any{"source": e.Source, "detail-type": e.DetailType, "detail": detail}))
 }
 
-func TestComplianceChangeEvent_FirstEvaluationHasNoOldResult(t *testing.T) {
+// TestComplianceChangeEvent_FirstEvaluation: as in the SNS message, a
+// first evaluation's oldEvaluationResult is null.
+func TestComplianceChangeEvent_FirstEvaluation(t *testing.T) {
 	t.Parallel()
 	e := awsevents.ComplianceChangeEvent(awsevents.ComplianceChange{Scope: scope, RuleName: "r", ResourceType: "AWS::S3::Bucket",
 		ResourceID: "b", New: awsevents.EvaluationResult{ComplianceType: "COMPLIANT"}, At: at("2026-11-01T12:00:00Z")})
-	require.NotContains(t, detailJSON(t, e), "oldEvaluationResult")
+	require.Contains(t, detailJSON(t, e), `"oldEvaluationResult":null`)
+	require.Equal(t, at("2026-11-01T12:00:00Z"), e.Time)
 }
 
-func sg(perms ...any) map[string]any {
-	return map[string]any{"groupId": "sg-1", "ipPermissions": append([]any{}, perms...),
-		"state": map[string]any{"name": "available"}}
-}
-
+// TestItemChangeEvent: the event carries the recorder's notification as
+// its detail, unchanged, at the notification's time.
 func TestItemChangeEvent(t *testing.T) {
 	t.Parallel()
-	created := configitem.Item{ResourceType: "AWS::EC2::SecurityGroup", ResourceID: "sg-1", ResourceName: "web",
-		ARN: "arn:aws:ec2:us-east-1:123456789012:security-group/sg-1", AvailabilityZone: "Regional",
+	item := configitem.Item{ResourceType: "AWS::S3::Bucket", ResourceID: "logs", ARN: "arn:aws:s3:::logs",
 		Status: configitem.StatusResourceDiscovered, CaptureTime: at("2026-11-01T12:00:00.250Z"),
-		Configuration: sg(), Tags: map[string]string{"team": "web"},
-		Relationships: []configitem.Relationship{{ResourceType: "AWS::EC2::VPC", ResourceID: "vpc-1", Name: "Is contained in Vpc"}}}
-	e := awsevents.ItemChangeEvent(awsevents.ItemChange{Scope: scope, New: created, At: at("2026-11-01T12:00:01Z")})
+		Configuration: map[string]any{"name": "logs"}}
+	n := notification.NewItemChange(nil, &notification.Recorded{Item: item, AccountID: scope.AccountID,
+		Region: scope.Region, StateID: 1, MD5: "abc"}, at("2026-11-01T12:00:01Z"))
+	e := awsevents.ItemChangeEvent(n)
+	require.Equal(t, "aws.config", e.Source)
 	require.Equal(t, "Config Configuration Item Change", e.DetailType)
-	require.Equal(t, []string{created.ARN}, e.Resources)
-	require.JSONEq(t, `{
-	  "recordVersion": "1.3", "messageType": "ConfigurationItemChangeNotification",
-	  "configurationItemDiff": {"changedProperties": {}, "changeType": "CREATE"},
-	  "notificationCreationTime": "2026-11-01T12:00:01.000Z",
-	  "configurationItem": {
-	    "relatedEvents": [], "relationships": [{"resourceId": "vpc-1", "resourceName": null, "resourceType": "AWS::EC2::VPC", "name": "Is contained in Vpc"}],
-	    "configuration": {"groupId": "sg-1", "ipPermissions": [], "state": {"name": "available"}},
-	    "supplementaryConfiguration": {}, "tags": {"team": "web"},
-	    "configurationItemVersion": "1.3", "configurationItemCaptureTime": "2026-11-01T12:00:00.250Z",
-	    "configurationStateId": 1793534400250, "awsAccountId": "123456789012", "configurationItemStatus": "ResourceDiscovered",
-	    "resourceType": "AWS::EC2::SecurityGroup", "resourceId": "sg-1", "resourceName": "web",
-	    "ARN": "arn:aws:ec2:us-east-1:123456789012:security-group/sg-1", "awsRegion": "us-east-1",
-	    "availabilityZone": "Regional", "configurationStateMd5Hash": "", "resourceCreationTime": null}}`, detailJSON(t, e))
+	require.Equal(t, []string{"arn:aws:s3:::logs"}, e.Resources)
+	require.Equal(t, at("2026-11-01T12:00:01Z"), e.Time)
+	want, err := json.Marshal(n)
+	require.NoError(t, err)
+	require.JSONEq(t, string(want), detailJSON(t, e))
+	require.Contains(t, detailJSON(t, e), `"messageType":"ConfigurationItemChangeNotification"`)
 
-	updated := created
-	updated.Status = configitem.StatusOK
-	perm := map[string]any{"ipProtocol": "tcp", "fromPort": 22.0, "toPort": 22.0}
-	updated.Configuration = sg(perm)
-	updated.Configuration["state"] = map[string]any{"name": "deleting"}
-	updated.SupplementaryConfiguration = map[string]any{"Extra": map[string]any{"on": true}}
-	updated.Tags = map[string]string{"team": "sec", "env": "dev"}
-	e = awsevents.ItemChangeEvent(awsevents.ItemChange{Scope: scope, Old: &created, New: updated, At: at("2026-11-01T12:00:01Z")})
-	var detail struct{ ConfigurationItemDiff map[string]any }
-	require.NoError(t, json.Unmarshal([]byte(detailJSON(t, e)), &detail))
-	require.Equal(t, map[string]any{"changeType": "UPDATE", "changedProperties": map[string]any{
-		"Configuration.IpPermissions.0": map[string]any{"previousValue": nil, "updatedValue": perm, "changeType": "CREATE"},
-		"Configuration.State.Name":      map[string]any{"previousValue": "available", "updatedValue": "deleting", "changeType": "UPDATE"},
-		"SupplementaryConfiguration.Extra": map[string]any{"previousValue": nil, "updatedValue": map[string]any{"on": true},
-			"changeType": "CREATE"},
-		"Tags.team": map[string]any{"previousValue": "web", "updatedValue": "sec", "changeType": "UPDATE"},
-		"Tags.env":  map[string]any{"previousValue": nil, "updatedValue": "dev", "changeType": "CREATE"},
-	}}, detail.ConfigurationItemDiff)
-
-	deleted := configitem.Item{ResourceType: created.ResourceType, ResourceID: "sg-1", ARN: created.ARN,
-		Status: configitem.StatusResourceDeleted, CaptureTime: at("2026-11-01T13:00:00Z")}
-	e = awsevents.ItemChangeEvent(awsevents.ItemChange{Scope: scope, Old: &updated, New: deleted, At: at("2026-11-01T13:00:00Z")})
-	require.NoError(t, json.Unmarshal([]byte(detailJSON(t, e)), &detail))
-	require.Equal(t, "DELETE", detail.ConfigurationItemDiff["changeType"])
-	changed := detail.ConfigurationItemDiff["changedProperties"].(map[string]any)
-	require.Equal(t, map[string]any{"previousValue": perm, "changeType": "DELETE"}, changed["Configuration.IpPermissions.0"])
-	require.Equal(t, map[string]any{"previousValue": map[string]any{"resourceId": "vpc-1", "resourceName": nil,
-		"resourceType": "AWS::EC2::VPC", "name": "Is contained in Vpc"}, "changeType": "DELETE"}, changed["Relationships.0"])
+	item.ARN = ""
+	n = notification.NewItemChange(nil, &notification.Recorded{Item: item}, at("2026-11-01T12:00:01Z"))
+	require.Empty(t, awsevents.ItemChangeEvent(n).Resources, "no ARN, no resources")
 }
 
 func TestAutomationEvents(t *testing.T) {

@@ -3,6 +3,7 @@ package awsevents
 import (
 	"time"
 
+	"github.com/salvehq/salve/internal/configitem/notification"
 	"github.com/salvehq/salve/internal/events"
 	"github.com/salvehq/salve/internal/tenant"
 )
@@ -67,8 +68,8 @@ func RemediationEvent(r Remediation) events.Event {
 	d := remediationDetail{ResourceID: r.ResourceID, ResourceType: r.ResourceType, AWSRegion: r.Scope.Region,
 		AWSAccountID: r.Scope.AccountID, ConfigRuleName: r.RuleName, ConfigRuleARN: r.RuleARN, State: r.State,
 		Automatic: r.Automatic, TargetID: r.TargetID, TargetVersion: r.TargetVersion,
-		AutomationExecutionID: r.AutomationExecutionID, InvocationTime: millis(r.InvocationTime),
-		LastUpdatedTime: millis(r.LastUpdatedTime), ErrorMessage: r.ErrorMessage}
+		AutomationExecutionID: r.AutomationExecutionID, InvocationTime: notification.FormatTime(r.InvocationTime),
+		LastUpdatedTime: notification.FormatTime(r.LastUpdatedTime), ErrorMessage: r.ErrorMessage}
 	resources := []string{}
 	if r.RuleARN != "" {
 		resources = append(resources, r.RuleARN)
