@@ -2,45 +2,26 @@ package cloudtrail_test
 
 import (
 	"encoding/json"
-	"os"
-	"os/exec"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/salvehq/salve/internal/salvetest"
+	"github.com/salvehq/salve/internal/salvetest/awscli"
 )
-
-// awsCLI runs the aws CLI against the whole server as the account and
-// returns its stdout; it fails the test when the CLI fails.
-func (a *auditEnv) awsCLI(t *testing.T, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("aws", append(args, "--endpoint-url", a.env.URL, "--region", "us-east-1", "--output", "json")...)
-	cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID="+account, "AWS_SECRET_ACCESS_KEY=secret",
-		"AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null", "AWS_PAGER=", "AWS_MAX_ATTEMPTS=1")
-	var stdout, stderr strings.Builder
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	require.NoError(t, cmd.Run(), "aws %v: %s", args, stderr.String())
-	return stdout.String()
-}
 
 // TestLookupEvents_AWSCLI drives the audit trail with the aws CLI alone:
 // botocore's S3 requests (path-style against an IP endpoint) are named and
 // decoded, and lookup-events answers in the shapes botocore parses.
 func TestLookupEvents_AWSCLI(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts the aws CLI")
-	}
-	if _, err := exec.LookPath("aws"); err != nil {
-		t.Skip("the aws CLI is not installed")
-	}
+	awscli.Skip(t)
 	t.Parallel()
 	a := auditSetup(t)
-	a.awsCLI(t, "s3api", "create-bucket", "--bucket", "cli-bucket")
-	a.awsCLI(t, "s3api", "put-bucket-encryption", "--bucket", "cli-bucket", "--server-side-encryption-configuration",
+	cli := awscli.New(t, a.env.URL, awscli.Options{AccessKey: account})
+	cli.Output("s3api", "create-bucket", "--bucket", "cli-bucket")
+	cli.Output("s3api", "put-bucket-encryption", "--bucket", "cli-bucket", "--server-side-encryption-configuration",
 		`{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"alias/logs"}}]}`)
-	a.awsCLI(t, "s3api", "get-bucket-encryption", "--bucket", "cli-bucket")
+	cli.Output("s3api", "get-bucket-encryption", "--bucket", "cli-bucket")
 
 	var out struct {
 		Events []struct {
@@ -51,8 +32,7 @@ func TestLookupEvents_AWSCLI(t *testing.T) {
 			Resources []struct{ ResourceType, ResourceName string }
 		}
 	}
-	require.NoError(t, json.Unmarshal([]byte(a.awsCLI(t, "cloudtrail", "lookup-events", "--lookup-attributes",
-		"AttributeKey=ResourceName,AttributeValue=cli-bucket")), &out))
+	cli.RunJSON(&out, "cloudtrail", "lookup-events", "--lookup-attributes", "AttributeKey=ResourceName,AttributeValue=cli-bucket")
 	require.Len(t, out.Events, 2)
 	ev := out.Events[0]
 	require.Equal(t, "PutBucketEncryption", ev.EventName)

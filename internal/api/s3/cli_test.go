@@ -2,8 +2,6 @@ package s3_test
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -11,56 +9,37 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/stretchr/testify/require"
-)
 
-// awsCLI runs the aws CLI against endpoint as account in us-east-1 and
-// returns its output; a failure fails the test unless wantErr.
-func awsCLI(t *testing.T, endpoint string, wantErr bool, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("aws", args...)
-	cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID="+account, "AWS_SECRET_ACCESS_KEY=secret",
-		"AWS_DEFAULT_REGION=us-east-1", "AWS_ENDPOINT_URL="+endpoint, "AWS_CONFIG_FILE=/dev/null",
-		"AWS_SHARED_CREDENTIALS_FILE=/dev/null", "AWS_MAX_ATTEMPTS=1", "AWS_PAGER=")
-	out, err := cmd.CombinedOutput()
-	if wantErr {
-		require.Error(t, err, "aws %s: %s", strings.Join(args, " "), out)
-	} else {
-		require.NoError(t, err, "aws %s: %s", strings.Join(args, " "), out)
-	}
-	return string(out)
-}
+	"github.com/salvehq/salve/internal/salvetest/awscli"
+)
 
 // TestAWSCLI proves the aws CLI's request shapes decode. The CLI (v1,
 // botocore) addresses a custom endpoint path-style, on an IP address and on
 // localhost alike; virtual-hosted requests are proven by
 // TestVirtualHostedStyle (this machine does not resolve *.localhost).
 func TestAWSCLI(t *testing.T) {
-	if _, err := exec.LookPath("aws"); err != nil || testing.Short() {
-		t.Skip("the aws CLI is not installed (or -short)")
-	}
+	awscli.Skip(t)
 	t.Parallel()
 	e := setup(t)
 	ctx := context.Background()
-	url := e.url
+	cli := awscli.New(t, e.url, awscli.Options{AccessKey: account})
 
-	awsCLI(t, url, false, "s3api", "create-bucket", "--bucket", "cli-bucket", "--acl", "public-read")
-	awsCLI(t, url, false, "s3api", "put-bucket-encryption", "--bucket", "cli-bucket", "--server-side-encryption-configuration",
+	cli.Output("s3api", "create-bucket", "--bucket", "cli-bucket", "--acl", "public-read")
+	cli.Output("s3api", "put-bucket-encryption", "--bucket", "cli-bucket", "--server-side-encryption-configuration",
 		`{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"alias/cli"}}]}`)
-	awsCLI(t, url, false, "s3api", "put-bucket-tagging", "--bucket", "cli-bucket", "--tagging",
+	cli.Output("s3api", "put-bucket-tagging", "--bucket", "cli-bucket", "--tagging",
 		`TagSet=[{Key=env,Value=dev}]`)
-	awsCLI(t, url, false, "s3api", "put-public-access-block", "--bucket", "cli-bucket", "--public-access-block-configuration",
+	cli.Output("s3api", "put-public-access-block", "--bucket", "cli-bucket", "--public-access-block-configuration",
 		"BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true")
-	out := awsCLI(t, url, true, "s3api", "put-bucket-acl", "--bucket", "cli-bucket", "--grant-read",
-		`uri="http://acs.amazonaws.com/groups/global/AllUsers"`)
-	require.Contains(t, out, "AccessDenied")
-	out = awsCLI(t, url, true, "s3api", "get-bucket-policy", "--bucket", "cli-bucket")
-	require.Contains(t, out, "NoSuchBucketPolicy")
+	awscli.RequireError(t, cli.Run("s3api", "put-bucket-acl", "--bucket", "cli-bucket", "--grant-read",
+		`uri="http://acs.amazonaws.com/groups/global/AllUsers"`), "AccessDenied")
+	awscli.RequireError(t, cli.Run("s3api", "get-bucket-policy", "--bucket", "cli-bucket"), "NoSuchBucketPolicy")
 
-	localhost := strings.Replace(url, "127.0.0.1", "localhost", 1)
-	out = awsCLI(t, localhost, false, "s3api", "get-bucket-acl", "--bucket", "cli-bucket")
+	localhost := awscli.New(t, strings.Replace(e.url, "127.0.0.1", "localhost", 1), awscli.Options{AccessKey: account})
+	out := localhost.Output("s3api", "get-bucket-acl", "--bucket", "cli-bucket")
 	require.Contains(t, out, "http://acs.amazonaws.com/groups/global/AllUsers")
-	require.Contains(t, awsCLI(t, url, false, "s3", "ls"), "cli-bucket")
-	awsCLI(t, url, false, "s3", "ls", "s3://cli-bucket")
+	require.Contains(t, cli.Output("s3", "ls"), "cli-bucket")
+	cli.Output("s3", "ls", "s3://cli-bucket")
 	served := strings.Join(e.served(), "\n")
 	require.Contains(t, served, " PUT /cli-bucket?publicAccessBlock", "the CLI addresses buckets path-style")
 	require.Contains(t, served, "localhost:")
