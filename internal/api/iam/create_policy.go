@@ -21,7 +21,7 @@ func (a *api) createPolicy(ctx context.Context, form url.Values) (any, error) {
 		PolicyDocument: in.document("PolicyDocument"),
 		Tags:           in.tags("Tags"),
 	}
-	if d := in.str("Description"); d != nil {
+	if d := in.Str("Description"); d != nil {
 		in.check("description", *d, 0, 1000, nil)
 		p.Description = *d
 	}

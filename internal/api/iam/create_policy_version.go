@@ -15,7 +15,7 @@ func (a *api) createPolicyVersion(ctx context.Context, form url.Values) (any, er
 	in := newInput(form)
 	arn := in.arn("PolicyArn")
 	doc := in.document("PolicyDocument")
-	setDefault := in.boolean("SetAsDefault")
+	setDefault := in.Bool("SetAsDefault")
 	if err := in.err(); err != nil {
 		return nil, err
 	}

@@ -21,7 +21,7 @@ func (a *api) listPolicies(ctx context.Context, form url.Values) (any, error) {
 		PathPrefix: in.path("PathPrefix", &patPolicyPath),
 		Page:       in.page(),
 	}
-	if b := in.boolean("OnlyAttached"); b != nil {
+	if b := in.Bool("OnlyAttached"); b != nil {
 		p.OnlyAttached = *b
 	}
 	// Permissions boundaries are not modelled: no policy is used as one.

@@ -15,12 +15,12 @@ func (a *api) updateAccountPasswordPolicy(ctx context.Context, form url.Values) 
 	setInt(&p.MinimumPasswordLength, in.integer("MinimumPasswordLength", 6, 128))
 	setInt(&p.MaxPasswordAge, in.integer("MaxPasswordAge", 1, 1095))
 	setInt(&p.PasswordReusePrevention, in.integer("PasswordReusePrevention", 1, 24))
-	setBool(&p.RequireSymbols, in.boolean("RequireSymbols"))
-	setBool(&p.RequireNumbers, in.boolean("RequireNumbers"))
-	setBool(&p.RequireUppercaseCharacters, in.boolean("RequireUppercaseCharacters"))
-	setBool(&p.RequireLowercaseCharacters, in.boolean("RequireLowercaseCharacters"))
-	setBool(&p.AllowUsersToChangePassword, in.boolean("AllowUsersToChangePassword"))
-	setBool(&p.HardExpiry, in.boolean("HardExpiry"))
+	setBool(&p.RequireSymbols, in.Bool("RequireSymbols"))
+	setBool(&p.RequireNumbers, in.Bool("RequireNumbers"))
+	setBool(&p.RequireUppercaseCharacters, in.Bool("RequireUppercaseCharacters"))
+	setBool(&p.RequireLowercaseCharacters, in.Bool("RequireLowercaseCharacters"))
+	setBool(&p.AllowUsersToChangePassword, in.Bool("AllowUsersToChangePassword"))
+	setBool(&p.HardExpiry, in.Bool("HardExpiry"))
 	if err := in.err(); err != nil {
 		return nil, err
 	}

@@ -12,7 +12,7 @@ var _ = register("UpdateRole", (*api).updateRole)
 func (a *api) updateRole(ctx context.Context, form url.Values) (any, error) {
 	in := newInput(form)
 	p := sandbox.UpdateRoleParams{RoleName: in.name("RoleName", 64), MaxSessionDuration: in.integer("MaxSessionDuration", 3600, 43200)}
-	if in.str("Description") != nil {
+	if in.Str("Description") != nil {
 		d := in.description()
 		p.Description = &d
 	}

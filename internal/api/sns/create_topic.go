@@ -15,9 +15,9 @@ type topicArnResult struct {
 
 func (a *api) createTopic(ctx context.Context, form url.Values) (any, error) {
 	in := newInput(form)
-	p := sandbox.CreateTopicParams{Name: in.required("Name"), Attributes: in.attributes("Attributes"), Tags: in.tags("Tags")}
-	if dpp := in.str("DataProtectionPolicy"); dpp != nil && *dpp != "" {
-		in.v.Add("dataProtectionPolicy", *dpp, "Salve does not support data protection policies")
+	p := sandbox.CreateTopicParams{Name: in.required("Name"), Attributes: in.Map("Attributes"), Tags: in.tags("Tags")}
+	if dpp := in.Str("DataProtectionPolicy"); dpp != nil && *dpp != "" {
+		in.Errors.Add("dataProtectionPolicy", *dpp, "Salve does not support data protection policies")
 	}
 	if err := in.err(); err != nil {
 		return nil, err

@@ -16,9 +16,9 @@ type publishResult struct {
 
 func (a *api) publish(ctx context.Context, form url.Values) (any, error) {
 	in := newInput(form)
-	p := sandbox.PublishParams{Message: in.required("Message"), Subject: in.str("Subject"),
-		MessageStructure: in.get("MessageStructure"), MessageAttributes: in.messageAttributes("MessageAttributes"),
-		MessageGroupID: in.get("MessageGroupId"), MessageDeduplicationID: in.get("MessageDeduplicationId")}
+	p := sandbox.PublishParams{Message: in.required("Message"), Subject: in.Str("Subject"),
+		MessageStructure: in.Get("MessageStructure"), MessageAttributes: in.messageAttributes("MessageAttributes"),
+		MessageGroupID: in.Get("MessageGroupId"), MessageDeduplicationID: in.Get("MessageDeduplicationId")}
 	if err := in.err(); err != nil {
 		return nil, err
 	}

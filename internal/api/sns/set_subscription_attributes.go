@@ -11,7 +11,7 @@ func (a *api) setSubscriptionAttributes(ctx context.Context, form url.Values) (a
 	in := newInput(form)
 	arn := in.required("SubscriptionArn")
 	name := in.required("AttributeName")
-	value := in.get("AttributeValue")
+	value := in.Get("AttributeValue")
 	if err := in.err(); err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ func (a *api) setTopicAttributes(ctx context.Context, form url.Values) (any, err
 	in := newInput(form)
 	arn := in.required("TopicArn")
 	name := in.required("AttributeName")
-	value := in.get("AttributeValue")
+	value := in.Get("AttributeValue")
 	if err := in.err(); err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ const pendingArn = "pending confirmation"
 func (a *api) subscribe(ctx context.Context, form url.Values) (any, error) {
 	in := newInput(form)
 	p := sandbox.SubscribeParams{TopicARN: in.required("TopicArn"), Protocol: in.required("Protocol"),
-		Endpoint: in.get("Endpoint"), Attributes: in.attributes("Attributes")}
+		Endpoint: in.Get("Endpoint"), Attributes: in.Map("Attributes")}
 	returnArn := in.boolean("ReturnSubscriptionArn")
 	if err := in.err(); err != nil {
 		return nil, err

@@ -11,7 +11,7 @@ func (a *api) tagResource(ctx context.Context, form url.Values) (any, error) {
 	in := newInput(form)
 	arn := in.required("ResourceArn")
 	tags := in.tags("Tags")
-	in.requiredList("Tags", len(tags))
+	in.RequireList("Tags", len(tags))
 	if err := in.err(); err != nil {
 		return nil, err
 	}

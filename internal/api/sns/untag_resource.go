@@ -10,8 +10,8 @@ var _ = register("UntagResource", (*api).untagResource)
 func (a *api) untagResource(ctx context.Context, form url.Values) (any, error) {
 	in := newInput(form)
 	arn := in.required("ResourceArn")
-	keys := in.list("TagKeys")
-	in.requiredList("TagKeys", len(keys))
+	keys := in.List("TagKeys")
+	in.RequireList("TagKeys", len(keys))
 	if err := in.err(); err != nil {
 		return nil, err
 	}
