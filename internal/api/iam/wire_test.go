@@ -1,14 +1,13 @@
 package iam_test
 
 import (
-	"encoding/xml"
-	"io"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/salvehq/salve/internal/salvetest/rawquery"
 )
 
 // TestWire_Validation posts raw Query forms (the SDK would not send them)
@@ -47,19 +46,10 @@ func TestWire_Validation(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			tc.form.Set("Version", "2010-05-08")
-			resp, err := http.Post(e.URL, "application/x-www-form-urlencoded", strings.NewReader(tc.form.Encode()))
-			require.NoError(t, err)
-			defer resp.Body.Close()
-			body, err := io.ReadAll(resp.Body)
-			require.NoError(t, err)
-			require.Equal(t, http.StatusBadRequest, resp.StatusCode, string(body))
-			var doc struct {
-				Code    string `xml:"Error>Code"`
-				Message string `xml:"Error>Message"`
-			}
-			require.NoError(t, xml.Unmarshal(body, &doc))
-			require.Equal(t, "ValidationError", doc.Code)
-			require.Equal(t, tc.want, doc.Message)
+			res := rawquery.Post(t, e.URL, tc.form)
+			require.Equal(t, http.StatusBadRequest, res.Status, res.Text)
+			require.Equal(t, "ValidationError", res.Code)
+			require.Equal(t, tc.want, res.Message)
 		})
 	}
 }

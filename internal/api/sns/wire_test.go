@@ -1,14 +1,13 @@
 package sns_test
 
 import (
-	"encoding/xml"
-	"io"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/salvehq/salve/internal/salvetest/rawquery"
 )
 
 // TestWire_MissingMembers posts raw Query requests (the SDK would refuse
@@ -39,21 +38,11 @@ func TestWire_MissingMembers(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			tc.form.Set("Version", "2010-03-31")
-			resp, err := http.Post(e.URL, "application/x-www-form-urlencoded", strings.NewReader(tc.form.Encode()))
-			require.NoError(t, err)
-			defer resp.Body.Close()
-			body, err := io.ReadAll(resp.Body)
-			require.NoError(t, err)
-			require.Equal(t, http.StatusBadRequest, resp.StatusCode, string(body))
-			var doc struct {
-				Code    string `xml:"Error>Code"`
-				Type    string `xml:"Error>Type"`
-				Message string `xml:"Error>Message"`
-			}
-			require.NoError(t, xml.Unmarshal(body, &doc))
-			require.Equal(t, tc.code, doc.Code)
-			require.Equal(t, "Sender", doc.Type)
-			require.Contains(t, doc.Message, tc.text)
+			res := rawquery.Post(t, e.URL, tc.form)
+			require.Equal(t, http.StatusBadRequest, res.Status, res.Text)
+			require.Equal(t, tc.code, res.Code)
+			require.Equal(t, "Sender", res.Type)
+			require.Contains(t, res.Message, tc.text)
 		})
 	}
 }
