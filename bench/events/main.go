@@ -51,6 +51,7 @@ type options struct {
 	batch    int
 	wait     time.Duration
 	retries  int
+	keep     bool
 }
 
 // parseFlags reads the command line.
@@ -66,6 +67,7 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.batch, "batch", 100, "resources per PutEvaluations of the throughput measurement (at most 100)")
 	fs.DurationVar(&o.wait, "wait", 2*time.Minute, "how long to wait for the events after the last PutEvaluations")
 	fs.IntVar(&o.retries, "retries", 3, "the target's RetryPolicy.MaximumRetryAttempts; negative: no RetryPolicy (AWS's default, 185)")
+	fs.BoolVar(&o.keep, "keep", false, "keep the temp dir (server logs and data dirs) and print its path")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -83,7 +85,7 @@ func parseFlags(args []string) (options, error) {
 }
 
 // run runs the measurements. The temp dir (server logs and data) is kept
-// when one fails.
+// when one fails, or with -keep.
 func run(ctx context.Context, args []string) (err error) {
 	o, err := parseFlags(args)
 	if err != nil {
@@ -94,7 +96,9 @@ func run(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	defer func() {
-		if err == nil {
+		if o.keep {
+			fmt.Fprintln(os.Stderr, "events: kept", tmp)
+		} else if err == nil {
 			err = os.RemoveAll(tmp)
 		}
 	}()
