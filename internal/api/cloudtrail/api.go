@@ -5,8 +5,8 @@ package cloudtrail
 
 import (
 	"context"
-	"sort"
 
+	"github.com/salvehq/salve/internal/api/registry"
 	"github.com/salvehq/salve/internal/audit"
 	"github.com/salvehq/salve/internal/awserr"
 	"github.com/salvehq/salve/internal/awsproto"
@@ -36,17 +36,11 @@ type api struct {
 }
 
 // operations is filled by each operation file through register.
-var operations = map[string]func(*api) awsproto.Handler{}
+var operations = registry.New[func(*api) awsproto.Handler]("cloudtrail")
 
 // register adds an operation; each operation file calls it once in a
 // package-level var declaration, so files can be added independently.
-func register(name string, h func(*api) awsproto.Handler) struct{} {
-	if _, dup := operations[name]; dup {
-		panic("cloudtrail: operation registered twice: " + name)
-	}
-	operations[name] = h
-	return struct{}{}
-}
+func register(name string, h func(*api) awsproto.Handler) struct{} { return operations.Add(name, h) }
 
 // Service returns the CloudTrail JSON service under its modelled target
 // prefix. Compose the server with Services, which also reaches CloudTrail
@@ -58,12 +52,7 @@ func Service(d Deps) *awsproto.JSONService {
 }
 
 func handlers(d Deps) map[string]awsproto.Handler {
-	a := &api{Deps: d}
-	ops := make(map[string]awsproto.Handler, len(operations))
-	for name, h := range operations {
-		ops[name] = h(a)
-	}
-	return ops
+	return registry.Apply(operations, &api{Deps: d})
 }
 
 // jsonService serves the handlers under prefix, each operation named with
@@ -82,14 +71,7 @@ func jsonService(prefix, opPrefix string, h map[string]awsproto.Handler) *awspro
 }
 
 // OperationNames lists the operations served, sorted.
-func OperationNames() []string {
-	out := make([]string, 0, len(operations))
-	for n := range operations {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
+func OperationNames() []string { return operations.Names() }
 
 // scope returns the (account, region) of the request in ctx.
 func scope(ctx context.Context) tenant.Scope {

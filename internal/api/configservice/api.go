@@ -5,6 +5,7 @@ package configservice
 import (
 	"context"
 
+	"github.com/salvehq/salve/internal/api/registry"
 	"github.com/salvehq/salve/internal/awserr"
 	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/recorder"
@@ -28,25 +29,15 @@ type api struct {
 }
 
 // operations is filled by each operation file through register.
-var operations = map[string]func(*api) awsproto.Handler{}
+var operations = registry.New[func(*api) awsproto.Handler]("configservice")
 
 // register adds an operation; each operation file calls it once in a
 // package-level var declaration, so files can be added independently.
-func register(name string, h func(*api) awsproto.Handler) struct{} {
-	if _, dup := operations[name]; dup {
-		panic("configservice: operation registered twice: " + name)
-	}
-	operations[name] = h
-	return struct{}{}
-}
+func register(name string, h func(*api) awsproto.Handler) struct{} { return operations.Add(name, h) }
 
 // Service returns the Config JSON service.
 func Service(d Deps) *awsproto.JSONService {
-	a := &api{Deps: d}
-	ops := make(map[string]awsproto.Handler, len(operations))
-	for name, h := range operations {
-		ops[name] = h(a)
-	}
+	ops := registry.Apply(operations, &api{Deps: d})
 	return &awsproto.JSONService{
 		TargetPrefix:      "StarlingDoveService",
 		SigningName:       "config",
@@ -55,14 +46,8 @@ func Service(d Deps) *awsproto.JSONService {
 	}
 }
 
-// OperationNames lists the operations served.
-func OperationNames() []string {
-	out := make([]string, 0, len(operations))
-	for n := range operations {
-		out = append(out, n)
-	}
-	return out
-}
+// OperationNames lists the operations served, sorted.
+func OperationNames() []string { return operations.Names() }
 
 // scope returns the (account, region) of the request in ctx.
 func scope(ctx context.Context) tenant.Scope {

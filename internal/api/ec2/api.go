@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 
+	"github.com/salvehq/salve/internal/api/registry"
 	"github.com/salvehq/salve/internal/awsproto"
 	sandbox "github.com/salvehq/salve/internal/sandbox/ec2"
 	"github.com/salvehq/salve/internal/tenant"
@@ -23,36 +24,22 @@ type api struct {
 }
 
 // operations is filled by each operation file through register.
-var operations = map[string]func(*api) awsproto.QueryHandler{}
+var operations = registry.New[func(*api) awsproto.QueryHandler]("ec2")
 
 // register adds an operation; each operation file calls it once in a
 // package-level var declaration, so files can be added independently.
 func register(name string, h func(*api) awsproto.QueryHandler) struct{} {
-	if _, dup := operations[name]; dup {
-		panic("ec2: operation registered twice: " + name)
-	}
-	operations[name] = h
-	return struct{}{}
+	return operations.Add(name, h)
 }
 
 // Service returns the EC2 Query service.
 func Service(d Deps) *awsproto.QueryService {
-	a := &api{Deps: d}
-	ops := make(map[string]awsproto.QueryHandler, len(operations))
-	for name, h := range operations {
-		ops[name] = h(a)
-	}
+	ops := registry.Apply(operations, &api{Deps: d})
 	return &awsproto.QueryService{SigningName: "ec2", XMLNamespace: XMLNamespace, EC2: true, Operations: ops}
 }
 
-// OperationNames lists the operations served.
-func OperationNames() []string {
-	out := make([]string, 0, len(operations))
-	for n := range operations {
-		out = append(out, n)
-	}
-	return out
-}
+// OperationNames lists the operations served, sorted.
+func OperationNames() []string { return operations.Names() }
 
 // scope returns the (account, region) of the request in ctx.
 func scope(ctx context.Context) tenant.Scope {

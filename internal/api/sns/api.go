@@ -7,6 +7,7 @@ import (
 	"context"
 	"net/url"
 
+	"github.com/salvehq/salve/internal/api/registry"
 	"github.com/salvehq/salve/internal/awsproto"
 	sandbox "github.com/salvehq/salve/internal/sandbox/sns"
 	"github.com/salvehq/salve/internal/tenant"
@@ -29,38 +30,25 @@ type api struct {
 type operation func(a *api, ctx context.Context, form url.Values) (any, error)
 
 // operations is filled by each operation file through register.
-var operations = map[string]operation{}
+var operations = registry.New[operation]("sns")
 
 // register adds an operation; each operation file calls it once in a
 // package-level var declaration, so files can be added independently.
-func register(name string, op operation) struct{} {
-	if _, dup := operations[name]; dup {
-		panic("sns: operation registered twice: " + name)
-	}
-	operations[name] = op
-	return struct{}{}
-}
+func register(name string, op operation) struct{} { return operations.Add(name, op) }
 
 // Service returns the SNS Query service.
 func Service(d Deps) *awsproto.QueryService {
 	a := &api{Deps: d}
-	ops := make(map[string]awsproto.QueryHandler, len(operations))
-	for name, op := range operations {
-		ops[name] = func(ctx context.Context, _ *awsproto.Request, form url.Values) (any, error) {
+	ops := registry.Bind(operations, func(op operation) awsproto.QueryHandler {
+		return func(ctx context.Context, _ *awsproto.Request, form url.Values) (any, error) {
 			return op(a, ctx, form)
 		}
-	}
+	})
 	return &awsproto.QueryService{SigningName: "sns", XMLNamespace: XMLNamespace, Operations: ops}
 }
 
-// OperationNames lists the operations served.
-func OperationNames() []string {
-	out := make([]string, 0, len(operations))
-	for n := range operations {
-		out = append(out, n)
-	}
-	return out
-}
+// OperationNames lists the operations served, sorted.
+func OperationNames() []string { return operations.Names() }
 
 // scope returns the caller's (account, region).
 func scope(ctx context.Context) tenant.Scope {
