@@ -5,7 +5,6 @@ package iam
 
 import (
 	"context"
-	"net/url"
 
 	"github.com/salvehq/salve/internal/api/registry"
 	"github.com/salvehq/salve/internal/awsproto"
@@ -27,7 +26,7 @@ type api struct {
 }
 
 // operation is one Query operation as a method of api.
-type operation func(a *api, ctx context.Context, form url.Values) (any, error)
+type operation = registry.QueryOp[*api]
 
 // operations is filled by each operation file through register.
 var operations = registry.New[operation]("iam")
@@ -38,12 +37,7 @@ func register(name string, op operation) struct{} { return operations.Add(name, 
 
 // Service returns the IAM Query service.
 func Service(d Deps) *awsproto.QueryService {
-	a := &api{Deps: d}
-	ops := registry.Bind(operations, func(op operation) awsproto.QueryHandler {
-		return func(ctx context.Context, _ *awsproto.Request, form url.Values) (any, error) {
-			return op(a, ctx, form)
-		}
-	})
+	ops := registry.Query(operations, &api{Deps: d})
 	return &awsproto.QueryService{SigningName: "iam", XMLNamespace: XMLNamespace, Operations: ops}
 }
 

@@ -6,8 +6,12 @@
 package registry
 
 import (
+	"context"
 	"maps"
+	"net/url"
 	"slices"
+
+	"github.com/salvehq/salve/internal/awsproto"
 )
 
 // Ops maps names (operation names, or routes) to one API package's
@@ -53,4 +57,18 @@ func Bind[Op, H any](o *Ops[Op], bind func(Op) H) map[string]H {
 // for packages whose operations are func(*api) Handler.
 func Apply[A, H any](o *Ops[func(A) H], a A) map[string]H {
 	return Bind(o, func(op func(A) H) H { return op(a) })
+}
+
+// QueryOp is a Query-protocol operation as a method of a package's api
+// value (register("CreateRole", (*api).createRole)).
+type QueryOp[A any] func(a A, ctx context.Context, form url.Values) (any, error)
+
+// Query returns, under its name, each operation as a Query handler
+// calling it on a.
+func Query[A any](o *Ops[QueryOp[A]], a A) map[string]awsproto.QueryHandler {
+	return Bind(o, func(op QueryOp[A]) awsproto.QueryHandler {
+		return func(ctx context.Context, _ *awsproto.Request, form url.Values) (any, error) {
+			return op(a, ctx, form)
+		}
+	})
 }

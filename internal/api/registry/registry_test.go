@@ -1,6 +1,8 @@
 package registry_test
 
 import (
+	"context"
+	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -36,4 +38,17 @@ func TestApply(t *testing.T) {
 	handlers := registry.Apply(ops, &api{name: "salve"})
 	require.Len(t, handlers, 1)
 	require.Equal(t, "hello salve", handlers["Hello"]())
+}
+
+func TestQuery(t *testing.T) {
+	t.Parallel()
+	type api struct{ greeting string }
+	ops := registry.New[registry.QueryOp[*api]]("svc")
+	ops.Add("Greet", func(a *api, _ context.Context, form url.Values) (any, error) {
+		return a.greeting + " " + form.Get("Name"), nil
+	})
+	handlers := registry.Query(ops, &api{greeting: "hello"})
+	got, err := handlers["Greet"](context.Background(), nil, url.Values{"Name": {"salve"}})
+	require.NoError(t, err)
+	require.Equal(t, "hello salve", got)
 }
