@@ -29,8 +29,9 @@ const (
 const (
 	// MaxTimeout bounds a delivery's Timeout.
 	MaxTimeout = 5 * time.Minute
-	// MaxMaxAttempts bounds MaxAttempts (EventBridge's retry limit).
-	MaxMaxAttempts = 185
+	// MaxMaxAttempts bounds MaxAttempts: EventBridge's first attempt and
+	// its at most 185 retries.
+	MaxMaxAttempts = 186
 	// MaxBodyBytes bounds a delivery's body.
 	MaxBodyBytes = 1 << 20
 )

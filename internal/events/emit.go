@@ -10,20 +10,31 @@ import (
 	"github.com/salvehq/salve/internal/tenant"
 )
 
-// Emit puts an event of one of AWS's services (source aws.*) or of Salve
+// Emit puts events of one of AWS's services (source aws.*) or of Salve
 // on the scope's default bus: it matches the enabled rules and queues one
-// durable delivery per target of every matching rule, in one store
+// durable delivery per target of every matching rule, all in one store
 // transaction, then wakes the delivery worker.
-func (s *Service) Emit(ctx context.Context, scope tenant.Scope, e Event) error {
-	detail, err := detailJSON(e.Detail)
-	if err != nil {
-		return err
+func (s *Service) Emit(ctx context.Context, scope tenant.Scope, es ...Event) error {
+	evs := make([]*envelope, 0, len(es))
+	for _, e := range es {
+		detail, err := detailJSON(e.Detail)
+		if err != nil {
+			return err
+		}
+		ev, err := newEnvelope(scope, e, detail, s.now())
+		if err != nil {
+			return err
+		}
+		evs = append(evs, ev)
 	}
-	ev, err := newEnvelope(scope, e, detail, s.now())
-	if err != nil {
-		return err
-	}
-	return s.update(ctx, scope, func(t *txn) error { return s.route(t, DefaultBus, ev) })
+	return s.update(ctx, scope, func(t *txn) error {
+		for _, ev := range evs {
+			if err := s.route(t, DefaultBus, ev); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // EmitTx is Emit inside the caller's transaction, so the event's

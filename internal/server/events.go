@@ -49,9 +49,10 @@ func (s *Salve) newEventServices(p Params, runner *script.Runner) {
 		Functions: eventFunctions{s.Functions}, SNS: eventSNS{s.Sandbox.SNS}, HTTP: eventHTTP{s.Deliveries}})
 	s.SecurityHub = securityhub.New(securityhub.Params{Store: p.Store, Clock: p.Clock,
 		Logger: p.Logger.With("component", "securityhub"), Items: s.Recorder})
+	// Events first: their deliveries are on the path of a webhook's latency.
+	s.Rules.OnEvaluationChange(s.emitComplianceChanges)
 	s.Rules.OnEvaluationChange(s.SecurityHub.OnEvaluationChange)
 	s.Rules.OnRuleEvent(s.SecurityHub.RuleHook, nil)
-	s.Rules.OnEvaluationChange(s.emitComplianceChanges)
 	s.Recorder.OnRecord(s.emitItemChange)
 	s.Recorder.OnChange(s.Events.WakeAll)
 	s.Orchestrator.OnStatusChange(s.emitRemediation)
@@ -93,8 +94,11 @@ func (s *Salve) eventAPIs(logger *slog.Logger) (*awsproto.JSONService, []*awspro
 }
 
 // emitComplianceChanges emits aws.config "Config Rules Compliance Change"
-// for every result that changed a compliance.
+// for every result that changed a compliance, one transaction per account
+// and region.
 func (s *Salve) emitComplianceChanges(ctx context.Context, changes []rules.EvaluationChange) {
+	byScope := map[tenant.Scope][]events.Event{}
+	var order []tenant.Scope
 	for _, c := range changes {
 		if !c.Changed() {
 			continue
@@ -105,8 +109,14 @@ func (s *Salve) emitComplianceChanges(ctx context.Context, changes []rules.Evalu
 		if c.Old != "" {
 			cc.Old = &awsevents.EvaluationResult{ComplianceType: c.Old}
 		}
-		if err := s.Events.Emit(ctx, c.Scope, awsevents.ComplianceChangeEvent(cc)); err != nil {
-			s.logger.Error("emit compliance change event", "rule", c.RuleName, "err", err)
+		if _, ok := byScope[c.Scope]; !ok {
+			order = append(order, c.Scope)
+		}
+		byScope[c.Scope] = append(byScope[c.Scope], awsevents.ComplianceChangeEvent(cc))
+	}
+	for _, scope := range order {
+		if err := s.Events.Emit(ctx, scope, byScope[scope]...); err != nil {
+			s.logger.Error("emit compliance change events", "account", scope.AccountID, "region", scope.Region, "err", err)
 		}
 	}
 }
@@ -183,7 +193,8 @@ type eventHTTP struct{ d *delivery.Service }
 
 func (e eventHTTP) Enqueue(tx store.Tx, h events.HTTPDelivery) error {
 	_, err := e.d.Enqueue(tx, delivery.Delivery{Scope: h.Scope, Kind: "events-target", URL: h.URL,
-		Headers: h.Headers, Body: h.Body, Timeout: h.Timeout, MaxAttempts: h.MaxRetries + 1, MaxAge: h.MaxAge})
+		Headers: h.Headers, Body: h.Body, Timeout: h.Timeout, MaxAttempts: min(h.MaxRetries+1, delivery.MaxMaxAttempts),
+		MaxAge: h.MaxAge})
 	return err
 }
 
