@@ -10,8 +10,8 @@ import (
 	"github.com/salvehq/salve/internal/automation/engine"
 	"github.com/salvehq/salve/internal/automation/selector"
 	"github.com/salvehq/salve/internal/awscall"
-	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/awserr"
+	"github.com/salvehq/salve/internal/awsproto"
 	"github.com/salvehq/salve/internal/salvetest"
 )
 
