@@ -33,9 +33,11 @@ type flowSample struct {
 	// NonCompliantRecorded is the NON_COMPLIANT result's ResultRecordedTime
 	// (zero when the polls missed it).
 	NonCompliantRecorded time.Duration
-	// RemediationInvoked and RemediationDone are the remediation
-	// execution's InvocationTime and its last step's StopTime.
-	RemediationInvoked, RemediationDone time.Duration
+	// RemediationInvoked is the remediation execution's InvocationTime;
+	// FirstStepDone and RemediationDone are its first step's StopTime
+	// (AWS-ConfigureS3BucketEncryption's PutBucketEncryption, the change
+	// the rule then finds COMPLIANT) and its last step's.
+	RemediationInvoked, FirstStepDone, RemediationDone time.Duration
 	// CompliantRecorded is the COMPLIANT result's ResultRecordedTime.
 	CompliantRecorded time.Duration
 	Polls             int
@@ -51,6 +53,7 @@ type flowResult struct {
 	SawNonCompliant      int       `json:"saw_non_compliant"`
 	NonCompliantRecorded float64   `json:"non_compliant_recorded_p50_ms"`
 	RemediationInvoked   float64   `json:"remediation_invoked_p50_ms"`
+	FirstStepDone        float64   `json:"first_step_done_p50_ms"`
 	RemediationDone      float64   `json:"remediation_done_p50_ms"`
 	CompliantRecorded    float64   `json:"compliant_recorded_p50_ms"`
 	PollsP50             float64   `json:"polls_p50"`
@@ -177,6 +180,9 @@ func remediationTimes(ctx context.Context, o options, s *server, bucket string, 
 		switch st.State {
 		case ctypes.RemediationExecutionStateSucceeded:
 			x.RemediationInvoked = aws.ToTime(st.InvocationTime).Sub(start)
+			if len(st.StepDetails) > 0 {
+				x.FirstStepDone = aws.ToTime(st.StepDetails[0].StopTime).Sub(start)
+			}
 			for _, step := range st.StepDetails {
 				x.RemediationDone = max(x.RemediationDone, aws.ToTime(step.StopTime).Sub(start))
 			}
@@ -225,6 +231,7 @@ func summariseFlow(samples []flowSample) flowResult {
 	}
 	res.NonCompliantRecorded = ms(rank(pick(func(x flowSample) time.Duration { return x.NonCompliantRecorded }), 0.5))
 	res.RemediationInvoked = ms(rank(pick(func(x flowSample) time.Duration { return x.RemediationInvoked }), 0.5))
+	res.FirstStepDone = ms(rank(pick(func(x flowSample) time.Duration { return x.FirstStepDone }), 0.5))
 	res.RemediationDone = ms(rank(pick(func(x flowSample) time.Duration { return x.RemediationDone }), 0.5))
 	res.CompliantRecorded = ms(rank(pick(func(x flowSample) time.Duration { return x.CompliantRecorded }), 0.5))
 	res.PollsP50 = float64(rank(pick(func(x flowSample) time.Duration { return time.Duration(x.Polls) }), 0.5))

@@ -54,6 +54,7 @@ type options struct {
 	timeout  time.Duration
 	items    int
 	clients  int
+	keep     bool
 }
 
 func parseFlags(args []string) (options, error) {
@@ -67,6 +68,7 @@ func parseFlags(args []string) (options, error) {
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "how long one bucket may take to become COMPLIANT")
 	fs.IntVar(&o.items, "items", 1000000, "configuration items of the rss measurement")
 	fs.IntVar(&o.clients, "clients", 32, "concurrent PutResourceConfig clients of the rss measurement")
+	fs.BoolVar(&o.keep, "keep", false, "keep the data dirs and server logs (their directory is printed on stderr)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -86,7 +88,11 @@ func run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	if o.keep {
+		fmt.Fprintln(os.Stderr, "evaluation: data dirs and logs kept in", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
 	if o.salve == "" {
 		if o.salve, err = salveproc.Build(ctx, tmp); err != nil {
 			return err
