@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/salvehq/salve/internal/awserr"
+	"github.com/salvehq/salve/internal/configitem"
 	"github.com/salvehq/salve/internal/rules"
 	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
@@ -75,12 +76,13 @@ func (s *Service) runJobs(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	res := newResults()
+	cache := itemCache{}
 	for _, it := range items {
 		var j Job
 		if err := store.DecodeRecord(jobBucket, it.Key, it.Value, &j); err != nil {
 			return 0, err
 		}
-		if err := s.runJob(ctx, j, res); err != nil && !errors.Is(err, errSkip) {
+		if err := s.runJob(ctx, j, res, cache); err != nil && !errors.Is(err, errSkip) {
 			return 0, err
 		}
 	}
@@ -98,7 +100,7 @@ func (s *Service) runJobs(ctx context.Context) (int, error) {
 }
 
 // runJob evaluates one job's rule into res.
-func (s *Service) runJob(ctx context.Context, j Job, res *results) error {
+func (s *Service) runJob(ctx context.Context, j Job, res *results, cache itemCache) error {
 	var br boundRule
 	var cr customRule
 	bound, isCustom := false, false
@@ -135,12 +137,21 @@ func (s *Service) runJob(ctx context.Context, j Job, res *results) error {
 	if br.def.EvaluateItem == nil {
 		return nil
 	}
-	return s.evaluateItems(ctx, j, br, res)
+	return s.evaluateItems(ctx, j, br, res, cache)
+}
+
+// itemCache keeps the current items read in one batch of jobs, by scope
+// and type: the rules over the same types decode them once.
+type itemCache map[itemsKey][]configitem.Item
+
+type itemsKey struct {
+	scope tenant.Scope
+	typ   string
 }
 
 // evaluateItems evaluates the rule over the current items in its scope
 // (or the job's one resource).
-func (s *Service) evaluateItems(ctx context.Context, j Job, br boundRule, res *results) error {
+func (s *Service) evaluateItems(ctx context.Context, j Job, br boundRule, res *results, cache itemCache) error {
 	return s.p.Store.View(ctx, func(tx store.Tx) error {
 		if j.ResourceID != "" {
 			item, err := s.p.Recorder.CurrentItem(tx, j.Scope, j.ResourceType, j.ResourceID)
@@ -153,9 +164,13 @@ func (s *Service) evaluateItems(ctx context.Context, j Job, br boundRule, res *r
 			return nil
 		}
 		for _, typ := range br.resourceTypes() {
-			items, err := s.p.Recorder.CurrentItems(tx, j.Scope, typ)
-			if err != nil {
-				return err
+			items, ok := cache[itemsKey{j.Scope, typ}]
+			if !ok {
+				var err error
+				if items, err = s.p.Recorder.CurrentItems(tx, j.Scope, typ); err != nil {
+					return err
+				}
+				cache[itemsKey{j.Scope, typ}] = items
 			}
 			for i := range items {
 				if ev, ok := br.evaluate(typ, items[i].ResourceID, &items[i]); ok {

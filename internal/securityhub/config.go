@@ -34,8 +34,9 @@ func (s *Service) OnEvaluationChange(ctx context.Context, changes []rules.Evalua
 	var changed []scopedFinding
 	err := s.store.Update(ctx, func(tx store.Tx) error {
 		changed = changed[:0]
+		memo := ruleMemo{}
 		for _, c := range changes {
-			f, err := s.applyEvaluation(tx, c)
+			f, err := s.applyEvaluation(tx, c, memo)
 			if err != nil {
 				return err
 			}
@@ -70,15 +71,9 @@ func (s *Service) notifyScoped(ctx context.Context, changed []scopedFinding) {
 // applyEvaluation creates or updates the finding of one result; it
 // returns the finding written, or nil when there is none to write (hub
 // disabled, rule gone, a first result that does not apply).
-func (s *Service) applyEvaluation(tx store.Tx, c rules.EvaluationChange) (*Finding, error) {
-	if ok, err := s.useHub(tx, c.Scope); err != nil || !ok {
-		return nil, err
-	}
-	rule, err := rules.GetRule(tx, c.Scope, c.RuleName)
-	if awserr.Is(err, awserr.NoSuchConfigRuleException) {
-		return nil, nil
-	}
-	if err != nil {
+func (s *Service) applyEvaluation(tx store.Tx, c rules.EvaluationChange, memo ruleMemo) (*Finding, error) {
+	rule, ok, err := memo.get(s, tx, c.Scope, c.RuleName)
+	if err != nil || !ok {
 		return nil, err
 	}
 	id := ConfigFindingID(c.Scope, rule.ARN, c.ResourceType, c.ResourceID)
@@ -86,13 +81,17 @@ func (s *Service) applyEvaluation(tx store.Tx, c rules.EvaluationChange) (*Findi
 	if err != nil {
 		return nil, err
 	}
-	if rec == nil && c.New == rules.NotApplicable {
+	switch {
+	case rec == nil && c.New == rules.NotApplicable:
 		return nil, nil
-	}
-	if rec == nil {
+	case rec != nil && !c.Changed():
+		// A re-evaluation that confirms the compliance leaves the finding
+		// as it is (and costs no write).
+		return nil, nil
+	case rec == nil:
 		rec = &record{Finding: newConfigFinding(c.Scope, id, s.at(c.At))}
 	}
-	res, err := s.configResource(tx, c)
+	res, err := s.configResource(tx, c, rec)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +164,12 @@ func configProductFields(f *Finding, rule *rules.Rule, configType string) map[st
 
 // configResource returns the finding's resource: its ASFF type and its
 // ARN (the recorded one when the recorder knows the resource).
-func (s *Service) configResource(tx store.Tx, c rules.EvaluationChange) (Resource, error) {
+func (s *Service) configResource(tx store.Tx, c rules.EvaluationChange, rec *record) (Resource, error) {
+	if len(rec.Finding.Resources) > 0 {
+		// A resource's identity does not change: keep what the finding
+		// already names instead of reading the configuration item again.
+		return rec.Finding.Resources[0], nil
+	}
 	arn := ""
 	if s.items != nil {
 		item, err := s.items.CurrentItem(tx, c.Scope, c.ResourceType, c.ResourceID)
@@ -178,4 +182,40 @@ func (s *Service) configResource(tx store.Tx, c rules.EvaluationChange) (Resourc
 	}
 	return Resource{Type: ASFFType(c.ResourceType), ID: ResourceID(c.Scope, c.ResourceType, c.ResourceID, arn),
 		Partition: tenant.Partition(c.Scope.Region), Region: c.Scope.Region}, nil
+}
+
+// ruleMemo keeps, for one hook call, each rule's lookup and whether its
+// scope's hub is in use.
+type ruleMemo map[ruleKey]ruleLookup
+
+type ruleKey struct {
+	scope tenant.Scope
+	name  string
+}
+
+type ruleLookup struct {
+	rule *rules.Rule
+	ok   bool
+}
+
+// get returns the rule, and false when the hub is off or the rule is gone.
+func (m ruleMemo) get(s *Service, tx store.Tx, scope tenant.Scope, name string) (*rules.Rule, bool, error) {
+	k := ruleKey{scope, name}
+	if l, ok := m[k]; ok {
+		return l.rule, l.ok, nil
+	}
+	use, err := s.useHub(tx, scope)
+	if err != nil {
+		return nil, false, err
+	}
+	var l ruleLookup
+	if use {
+		r, err := rules.GetRule(tx, scope, name)
+		if err != nil && !awserr.Is(err, awserr.NoSuchConfigRuleException) {
+			return nil, false, err
+		}
+		l = ruleLookup{rule: r, ok: err == nil}
+	}
+	m[k] = l
+	return l.rule, l.ok, nil
 }

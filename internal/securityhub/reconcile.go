@@ -44,6 +44,7 @@ func (s *Service) Reconcile(ctx context.Context, scope tenant.Scope) (int, error
 // reconcileRule brings the findings of one rule in step.
 func (s *Service) reconcileRule(tx store.Tx, scope tenant.Scope, r *rules.Rule) ([]scopedFinding, error) {
 	var out []scopedFinding
+	memo := ruleMemo{}
 	for _, ct := range reconcileTypes {
 		refs, err := rules.ResourcesByCompliance(tx, scope, r.Name, ct)
 		if err != nil {
@@ -58,7 +59,7 @@ func (s *Service) reconcileRule(tx store.Tx, scope tenant.Scope, r *rules.Rule) 
 				continue
 			}
 			f, err := s.applyEvaluation(tx, rules.EvaluationChange{Scope: scope, RuleName: r.Name,
-				ResourceType: ref.Type, ResourceID: ref.ID, New: ct, At: s.clock.Now()})
+				ResourceType: ref.Type, ResourceID: ref.ID, New: ct, At: s.clock.Now()}, memo)
 			if err != nil {
 				return nil, err
 			}
