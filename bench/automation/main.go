@@ -20,21 +20,14 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"time"
 
-	"github.com/salvehq/salve/internal/salvetest/salveproc"
+	"github.com/salvehq/salve/bench/benchkit"
 )
 
-func main() {
-	if err := run(context.Background(), os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "automation:", err)
-		os.Exit(1)
-	}
-}
+func main() { benchkit.Main("automation", run) }
 
 // options are the command-line settings.
 type options struct {
@@ -75,50 +68,15 @@ func parseFlags(args []string) (options, error) {
 	return o, nil
 }
 
-func run(ctx context.Context, args []string) (err error) {
+func run(ctx context.Context, args []string) error {
 	o, err := parseFlags(args)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp("", "salve-automation-bench.")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err == nil {
-			os.RemoveAll(tmp) // kept after a failure for its server logs
-		}
-	}()
-	if o.salve == "" {
-		if o.salve, err = salveproc.Build(ctx, tmp); err != nil {
-			return err
-		}
-	}
-	if o.only != "throughput" {
-		if err := measure(ctx, o, tmp, "waiting", measureWaiting); err != nil {
-			return err
-		}
-	}
-	if o.only != "waiting" {
-		err = measure(ctx, o, tmp, "throughput", measureThroughput)
-	}
-	return err
-}
-
-// measure runs fn against a fresh server and prints its result.
-func measure(ctx context.Context, o options, tmp, name string,
-	fn func(context.Context, options, *server) (result, error)) error {
-	srv, err := startServer(ctx, o, tmp, name)
-	if err != nil {
-		return err
-	}
-	defer srv.Stop()
-	res, err := fn(ctx, o, srv)
-	if err != nil {
-		return fmt.Errorf("%s: %w (server log: %s)", name, err, srv.LogPath)
-	}
-	fmt.Fprintln(os.Stderr, res.summary())
-	return json.NewEncoder(os.Stdout).Encode(res)
+	return benchkit.Run(ctx, benchkit.Params{Salve: o.salve, LogLevel: o.logLevel, Only: o.only,
+		TempPattern: "salve-automation-bench.", KeepOnFailure: true, Bare: true}, o, openServer,
+		benchkit.Step[options, *server]{Name: "waiting", Run: measureWaiting},
+		benchkit.Step[options, *server]{Name: "throughput", Run: measureThroughput})
 }
 
 // result is one measurement; fields that do not apply are omitted.
@@ -150,8 +108,8 @@ type result struct {
 	NonSuccessful int     `json:"non_successful,omitempty"`
 }
 
-// summary is the human line of a result.
-func (r result) summary() string {
+// Summary is the human line of a result.
+func (r result) Summary() string {
 	if r.Measurement == "waiting" {
 		return fmt.Sprintf("waiting: %d executions asleep; VmRSS %.1f MiB (baseline %.1f), VmHWM %.1f MiB, "+
 			"%.1f KiB each; started in %.1fs (%.0f/s); idle server %.3f cores; data dir %.1f MiB",

@@ -16,7 +16,7 @@ import (
 // measureThroughput runs o.clients closed-loop clients, each starting the
 // one-step runbook and polling until the execution is Success; it counts
 // the executions that finished within the measured o.duration.
-func measureThroughput(ctx context.Context, o options, s *server) (result, error) {
+func measureThroughput(ctx context.Context, o options, s *server) (any, error) {
 	res := result{Measurement: "throughput", Clients: o.clients}
 	if err := createRunbook(ctx, s.ssm, "bench-one", oneStepRunbook); err != nil {
 		return res, err

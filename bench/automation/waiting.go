@@ -45,7 +45,7 @@ func createRunbook(ctx context.Context, c *ssm.Client, name, content string) err
 
 // measureWaiting starts o.waiting sleeping executions and reads the
 // server's memory once every one of them is asleep.
-func measureWaiting(ctx context.Context, o options, s *server) (result, error) {
+func measureWaiting(ctx context.Context, o options, s *server) (any, error) {
 	res := result{Measurement: "waiting", Executions: o.waiting}
 	if err := createRunbook(ctx, s.ssm, "bench-sleep", sleepRunbook); err != nil {
 		return res, err

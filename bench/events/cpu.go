@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/salvehq/salve/bench/benchkit"
 )
 
 // clockTick is USER_HZ, the unit of /proc times (100 on Linux).
@@ -63,22 +65,11 @@ func machineBusy() time.Duration {
 	return jiffies(busy)
 }
 
-// processCPU is a process's user+system time from /proc/PID/stat.
+// processCPU is a process's user+system time from /proc/PID/stat (zero
+// where it cannot be read).
 func processCPU(pid int) time.Duration {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return 0
-	}
-	// Fields after the command name, which is in parentheses and may hold
-	// spaces: utime and stime are the 12th and 13th.
-	_, rest, ok := strings.Cut(string(b), ") ")
-	f := strings.Fields(rest)
-	if !ok || len(f) < 13 {
-		return 0
-	}
-	u, _ := strconv.ParseInt(f[11], 10, 64)
-	s, _ := strconv.ParseInt(f[12], 10, 64)
-	return jiffies(u + s)
+	d, _ := benchkit.ProcessCPU(strconv.Itoa(pid))
+	return d
 }
 
 // jiffies converts /proc clock ticks to a duration.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/salvehq/salve/bench/benchkit"
 )
 
 // latencyResult is the latency measurement's outcome, in milliseconds.
@@ -58,7 +60,7 @@ func measureLatency(ctx context.Context, o options, b *bench) (any, error) {
 		return nil, err
 	}
 	waitErr := b.recv.wait(len(ids), o.wait)
-	res := latencyResult{Resources: len(ids), PaceMS: ms(o.pace), CPU: usageSince(cpu, b.server.Cmd.Process.Pid)}
+	res := latencyResult{Resources: len(ids), PaceMS: benchkit.MS(o.pace), CPU: usageSince(cpu, b.server.Cmd.Process.Pid)}
 	if err := res.summarise(b.recv, ids, sent, returned); err != nil {
 		return nil, fmt.Errorf("%w: %w", err, waitErr)
 	}
@@ -84,13 +86,13 @@ func putOneByOne(ctx context.Context, o options, b *bench, configRule string, id
 func (res *latencyResult) summarise(recv *receiver, ids []string, sent, returned []time.Time) error {
 	var lat, put, after []float64
 	for i, id := range ids {
-		put = append(put, ms(returned[i].Sub(sent[i])))
+		put = append(put, benchkit.MS(returned[i].Sub(sent[i])))
 		at, ok := recv.arrived(id)
 		if !ok {
 			continue
 		}
-		lat = append(lat, ms(at.Sub(sent[i])))
-		after = append(after, ms(at.Sub(returned[i])))
+		lat = append(lat, benchkit.MS(at.Sub(sent[i])))
+		after = append(after, benchkit.MS(at.Sub(returned[i])))
 		if at.Before(returned[i]) {
 			res.BeforeReturn++
 		}
@@ -103,18 +105,9 @@ func (res *latencyResult) summarise(recv *receiver, ids []string, sent, returned
 	for _, xs := range [][]float64{lat, put, after} {
 		slices.Sort(xs)
 	}
-	res.P50MS, res.P90MS, res.P99MS = pct(lat, 50), pct(lat, 90), pct(lat, 99)
+	res.P50MS, res.P90MS, res.P99MS = benchkit.Pct(lat, 50), benchkit.Pct(lat, 90), benchkit.Pct(lat, 99)
 	res.MinMS, res.MaxMS = lat[0], lat[len(lat)-1]
-	res.PutP50MS, res.PutP99MS = pct(put, 50), pct(put, 99)
-	res.AfterReturnP50MS, res.AfterReturnP99MS = pct(after, 50), pct(after, 99)
+	res.PutP50MS, res.PutP99MS = benchkit.Pct(put, 50), benchkit.Pct(put, 99)
+	res.AfterReturnP50MS, res.AfterReturnP99MS = benchkit.Pct(after, 50), benchkit.Pct(after, 99)
 	return nil
-}
-
-// ms is d in milliseconds.
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// pct is the p-th percentile of the sorted xs (nearest rank).
-func pct(xs []float64, p int) float64 {
-	i := (len(xs)*p + 99) / 100
-	return xs[max(i-1, 0)]
 }

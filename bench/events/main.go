@@ -24,21 +24,14 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"time"
 
-	"github.com/salvehq/salve/internal/salvetest/salveproc"
+	"github.com/salvehq/salve/bench/benchkit"
 )
 
-func main() {
-	if err := run(context.Background(), os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "events:", err)
-		os.Exit(1)
-	}
-}
+func main() { benchkit.Main("events", run) }
 
 // options are the command-line settings.
 type options struct {
@@ -86,53 +79,13 @@ func parseFlags(args []string) (options, error) {
 
 // run runs the measurements. The temp dir (server logs and data) is kept
 // when one fails, or with -keep.
-func run(ctx context.Context, args []string) (err error) {
+func run(ctx context.Context, args []string) error {
 	o, err := parseFlags(args)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp("", "salve-bench-events-")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if o.keep {
-			fmt.Fprintln(os.Stderr, "events: kept", tmp)
-		} else if err == nil {
-			err = os.RemoveAll(tmp)
-		}
-	}()
-	if o.salve == "" {
-		if o.salve, err = salveproc.Build(ctx, tmp); err != nil {
-			return err
-		}
-	}
-	steps := []struct {
-		name string
-		fn   func(context.Context, options, *bench) (any, error)
-	}{{"latency", measureLatency}, {"throughput", measureThroughput}}
-	for _, s := range steps {
-		if o.only != "" && o.only != s.name {
-			continue
-		}
-		if err := measure(ctx, o, tmp, s.name, s.fn); err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
-		}
-	}
-	return nil
-}
-
-// measure runs fn against a fresh server and receiver and prints its
-// result as JSON.
-func measure(ctx context.Context, o options, tmp, name string, fn func(context.Context, options, *bench) (any, error)) error {
-	b, err := startBench(ctx, o, tmp, name)
-	if err != nil {
-		return err
-	}
-	defer b.Stop()
-	res, err := fn(ctx, o, b)
-	if err != nil {
-		return fmt.Errorf("%w (server log: %s)", err, b.server.LogPath)
-	}
-	return json.NewEncoder(os.Stdout).Encode(map[string]any{"measurement": name, "result": res})
+	return benchkit.Run(ctx, benchkit.Params{Salve: o.salve, LogLevel: o.logLevel, Only: o.only,
+		TempPattern: "salve-bench-events-", Keep: o.keep, KeptNote: "events: kept", KeepOnFailure: true}, o, openBench,
+		benchkit.Step[options, *bench]{Name: "latency", Run: measureLatency},
+		benchkit.Step[options, *bench]{Name: "throughput", Run: measureThroughput})
 }

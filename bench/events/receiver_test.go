@@ -46,21 +46,6 @@ func TestReceiver_Hook(t *testing.T) {
 	require.ErrorContains(t, r.wait(3, 10*time.Millisecond), "2 of 3 events arrived")
 }
 
-func TestPct(t *testing.T) {
-	t.Parallel()
-	xs := make([]float64, 1000)
-	for i := range xs {
-		xs[i] = float64(i + 1)
-	}
-	for _, tc := range []struct {
-		p    int
-		want float64
-	}{{50, 500}, {90, 900}, {99, 990}, {100, 1000}, {0, 1}} {
-		require.Equal(t, tc.want, pct(xs, tc.p), "p%d", tc.p)
-	}
-	require.Equal(t, 7.0, pct([]float64{7}, 99))
-}
-
 func TestParseFlags(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/salvehq/salve/bench/benchkit"
 )
 
 // throughputResult is the throughput measurement's outcome.
@@ -67,7 +69,7 @@ func (res *throughputResult) summarise(recv *receiver, ids []string, batch int, 
 		if !ok {
 			continue
 		}
-		lat = append(lat, ms(at.Sub(sent[i/batch])))
+		lat = append(lat, benchkit.MS(at.Sub(sent[i/batch])))
 		if at.After(last) {
 			last = at
 		}
@@ -80,6 +82,6 @@ func (res *throughputResult) summarise(recv *receiver, ids []string, batch int, 
 	res.Seconds = last.Sub(start).Seconds()
 	res.PerSecond = float64(res.Arrived) / res.Seconds
 	slices.Sort(lat)
-	res.P50MS, res.P99MS = pct(lat, 50), pct(lat, 99)
+	res.P50MS, res.P99MS = benchkit.Pct(lat, 50), benchkit.Pct(lat, 99)
 	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/salvehq/salve/bench/benchkit"
 )
 
 // latencyResult is the latency measurement's outcome, in milliseconds.
@@ -42,29 +44,20 @@ func measureLatency(ctx context.Context, o options, s *server) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := latencyResult{Resources: len(ids), PaceMS: ms(o.pace)}
+	res := latencyResult{Resources: len(ids), PaceMS: benchkit.MS(o.pace)}
 	var lat []float64
 	for id, st := range done {
 		if len(st.StepDetails) == 0 || st.StepDetails[0].StartTime == nil {
 			res.Failed++
 			continue
 		}
-		lat = append(lat, ms(aws.ToTime(st.StepDetails[0].StartTime).Sub(sent[id])))
+		lat = append(lat, benchkit.MS(aws.ToTime(st.StepDetails[0].StartTime).Sub(sent[id])))
 	}
 	if len(lat) == 0 {
 		return nil, fmt.Errorf("no execution reported a step StartTime")
 	}
 	slices.Sort(lat)
-	res.P50MS, res.P90MS, res.P99MS = pct(lat, 50), pct(lat, 90), pct(lat, 99)
+	res.P50MS, res.P90MS, res.P99MS = benchkit.Pct(lat, 50), benchkit.Pct(lat, 90), benchkit.Pct(lat, 99)
 	res.MinMS, res.MaxMS = lat[0], lat[len(lat)-1]
 	return res, nil
-}
-
-// ms is d in milliseconds.
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// pct is the p-th percentile of the sorted xs (nearest rank).
-func pct(xs []float64, p int) float64 {
-	i := (len(xs)*p + 99) / 100
-	return xs[max(i-1, 0)]
 }

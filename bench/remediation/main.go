@@ -26,21 +26,14 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"time"
 
-	"github.com/salvehq/salve/internal/salvetest/salveproc"
+	"github.com/salvehq/salve/bench/benchkit"
 )
 
-func main() {
-	if err := run(context.Background(), os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "remediation:", err)
-		os.Exit(1)
-	}
-}
+func main() { benchkit.Main("remediation", run) }
 
 // options are the command-line settings.
 type options struct {
@@ -80,41 +73,9 @@ func run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp("", "salve-bench-remediation-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	if o.salve == "" {
-		if o.salve, err = salveproc.Build(ctx, tmp); err != nil {
-			return err
-		}
-	}
-	steps := []struct {
-		name string
-		fn   func(context.Context, options, *server) (any, error)
-	}{{"latency", measureLatency}, {"throughput", measureThroughput}, {"concurrency", measureConcurrency}}
-	for _, s := range steps {
-		if o.only != "" && o.only != s.name {
-			continue
-		}
-		if err := measure(ctx, o, tmp, s.name, s.fn); err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
-		}
-	}
-	return nil
-}
-
-// measure runs fn against a fresh server and prints its result as JSON.
-func measure(ctx context.Context, o options, tmp, name string, fn func(context.Context, options, *server) (any, error)) error {
-	s, err := startServer(ctx, o, tmp, name)
-	if err != nil {
-		return err
-	}
-	defer s.Stop()
-	res, err := fn(ctx, o, s)
-	if err != nil {
-		return fmt.Errorf("%w (server log: %s)", err, s.LogPath)
-	}
-	return json.NewEncoder(os.Stdout).Encode(map[string]any{"measurement": name, "result": res})
+	return benchkit.Run(ctx, benchkit.Params{Salve: o.salve, LogLevel: o.logLevel, Only: o.only,
+		TempPattern: "salve-bench-remediation-"}, o, openServer,
+		benchkit.Step[options, *server]{Name: "latency", Run: measureLatency},
+		benchkit.Step[options, *server]{Name: "throughput", Run: measureThroughput},
+		benchkit.Step[options, *server]{Name: "concurrency", Run: measureConcurrency})
 }
