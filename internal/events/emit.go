@@ -27,6 +27,10 @@ func (s *Service) Emit(ctx context.Context, scope tenant.Scope, es ...Event) err
 		}
 		evs = append(evs, ev)
 	}
+	if quiet, err := s.Quiet(ctx, scope); err != nil || quiet {
+		// No rule to match: nothing to queue, no transaction to commit.
+		return err
+	}
 	return s.update(ctx, scope, func(t *txn) error {
 		for _, ev := range evs {
 			if err := s.route(t, DefaultBus, ev); err != nil {
@@ -37,10 +41,26 @@ func (s *Service) Emit(ctx context.Context, scope tenant.Scope, es ...Event) err
 	})
 }
 
+// Quiet reports whether the scope's default bus has no enabled rule to
+// match, so an event would reach no one: callers skip building events then.
+func (s *Service) Quiet(ctx context.Context, scope tenant.Scope) (bool, error) {
+	quiet := false
+	err := s.view(ctx, scope, func(t *txn) error {
+		set, err := s.ruleSet(t, DefaultBus)
+		quiet = err == nil && len(set.rules) == 0
+		return err
+	})
+	return quiet, err
+}
+
 // EmitTx is Emit inside the caller's transaction, so the event's
 // deliveries commit with the change it reports (a configuration item's
 // change event with the item). The caller calls Wake after the commit.
 func (s *Service) EmitTx(tx store.Tx, scope tenant.Scope, e Event) error {
+	t := s.newTxn(tx, scope)
+	if set, err := s.ruleSet(t, DefaultBus); err != nil || len(set.rules) == 0 {
+		return err
+	}
 	detail, err := detailJSON(e.Detail)
 	if err != nil {
 		return err
@@ -49,7 +69,7 @@ func (s *Service) EmitTx(tx store.Tx, scope tenant.Scope, e Event) error {
 	if err != nil {
 		return err
 	}
-	return s.route(s.newTxn(tx, scope), DefaultBus, ev)
+	return s.route(t, DefaultBus, ev)
 }
 
 // WakeAll wakes the delivery worker and the HTTP worker (after EmitTx).

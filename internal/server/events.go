@@ -99,11 +99,31 @@ func (s *Salve) eventAPIs(logger *slog.Logger) (*awsproto.JSONService, []*awspro
 func (s *Salve) emitComplianceChanges(ctx context.Context, changes []rules.EvaluationChange) {
 	byScope := map[tenant.Scope][]events.Event{}
 	var order []tenant.Scope
+	quiet := map[tenant.Scope]bool{}
+	arns := map[[3]string]string{}
 	for _, c := range changes {
 		if !c.Changed() {
 			continue
 		}
-		cc := awsevents.ComplianceChange{Scope: c.Scope, RuleName: c.RuleName, RuleARN: ruleARNOf(ctx, s.store, c.Scope, c.RuleName),
+		q, seen := quiet[c.Scope]
+		if !seen {
+			var err error
+			if q, err = s.Events.Quiet(ctx, c.Scope); err != nil {
+				s.logger.Error("emit compliance change events", "err", err)
+				return
+			}
+			quiet[c.Scope] = q
+		}
+		if q {
+			continue
+		}
+		k := [3]string{c.Scope.AccountID, c.Scope.Region, c.RuleName}
+		arn, ok := arns[k]
+		if !ok {
+			arn = ruleARNOf(ctx, s.store, c.Scope, c.RuleName)
+			arns[k] = arn
+		}
+		cc := awsevents.ComplianceChange{Scope: c.Scope, RuleName: c.RuleName, RuleARN: arn,
 			ResourceType: c.ResourceType, ResourceID: c.ResourceID, At: c.At,
 			New: awsevents.EvaluationResult{ComplianceType: c.New, OrderingTimestamp: c.At, ResultRecordedTime: c.At, ConfigRuleInvokedTime: c.At}}
 		if c.Old != "" {
