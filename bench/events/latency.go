@@ -52,7 +52,7 @@ func measureLatency(ctx context.Context, o options, b *bench) (any, error) {
 	}
 	ids := make([]string, o.latency)
 	for i := range ids {
-		ids[i] = resourceID(i)
+		ids[i] = benchkit.ResourceID(i)
 	}
 	cpu := takeCPU(b.server.Cmd.Process.Pid)
 	sent, returned, err := putOneByOne(ctx, o, b, configRule, ids)
@@ -73,7 +73,7 @@ func putOneByOne(ctx context.Context, o options, b *bench, configRule string, id
 	sent, returned = make([]time.Time, len(ids)), make([]time.Time, len(ids))
 	for i := range ids {
 		sent[i] = time.Now()
-		if err := putNonCompliant(ctx, b, configRule, ids[i:i+1]); err != nil {
+		if err := benchkit.PutNonCompliant(ctx, b.config, configRule, ids[i:i+1]); err != nil {
 			return nil, nil, err
 		}
 		returned[i] = time.Now()

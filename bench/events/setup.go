@@ -4,17 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	ctypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	etypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
-)
 
-// resourceType is the type of every benchmark resource.
-const resourceType = "AWS::S3::Bucket"
+	"github.com/salvehq/salve/bench/benchkit"
+)
 
 // setup creates the CUSTOM_LAMBDA Config rule configRule and an
 // EventBridge rule on the default bus whose pattern matches configRule's
@@ -26,7 +24,7 @@ const resourceType = "AWS::S3::Bucket"
 func setup(ctx context.Context, o options, b *bench, configRule string) error {
 	if _, err := b.config.PutConfigRule(ctx, &configservice.PutConfigRuleInput{ConfigRule: &ctypes.ConfigRule{
 		ConfigRuleName: aws.String(configRule),
-		Scope:          &ctypes.Scope{ComplianceResourceTypes: []string{resourceType}},
+		Scope:          &ctypes.Scope{ComplianceResourceTypes: []string{benchkit.ResourceType}},
 		Source: &ctypes.Source{Owner: ctypes.OwnerCustomLambda,
 			SourceIdentifier: aws.String("arn:aws:lambda:us-east-1:" + account + ":function:bench"),
 			SourceDetails: []ctypes.SourceDetail{{EventSource: ctypes.EventSourceAwsConfig,
@@ -58,38 +56,4 @@ func setup(ctx context.Context, o options, b *bench, configRule string) error {
 		return fmt.Errorf("put targets: %s", aws.ToString(out.FailedEntries[0].ErrorMessage))
 	}
 	return nil
-}
-
-// resourceID is the id of the i-th benchmark resource.
-func resourceID(i int) string { return fmt.Sprintf("bench-bucket-%06d", i) }
-
-// putNonCompliant reports ids NON_COMPLIANT for configRule in one
-// PutEvaluations (the rule's name is its ResultToken in Salve).
-func putNonCompliant(ctx context.Context, b *bench, configRule string, ids []string) error {
-	evals := make([]ctypes.Evaluation, len(ids))
-	now := time.Now()
-	for i, id := range ids {
-		evals[i] = ctypes.Evaluation{ComplianceResourceType: aws.String(resourceType),
-			ComplianceResourceId: aws.String(id), ComplianceType: ctypes.ComplianceTypeNonCompliant,
-			OrderingTimestamp: aws.Time(now)}
-	}
-	out, err := b.config.PutEvaluations(ctx, &configservice.PutEvaluationsInput{
-		ResultToken: aws.String(configRule), Evaluations: evals})
-	if err != nil {
-		return fmt.Errorf("put evaluations: %w", err)
-	}
-	if len(out.FailedEvaluations) > 0 {
-		return fmt.Errorf("put evaluations: %d failed", len(out.FailedEvaluations))
-	}
-	return nil
-}
-
-// chunks splits ids into slices of at most n.
-func chunks(ids []string, n int) [][]string {
-	var out [][]string
-	for len(ids) > n {
-		out = append(out, ids[:n])
-		ids = ids[n:]
-	}
-	return append(out, ids)
 }

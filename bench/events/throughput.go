@@ -38,14 +38,14 @@ func measureThroughput(ctx context.Context, o options, b *bench) (any, error) {
 	}
 	ids := make([]string, o.batches*o.batch)
 	for i := range ids {
-		ids[i] = resourceID(i)
+		ids[i] = benchkit.ResourceID(i)
 	}
 	cpu := takeCPU(b.server.Cmd.Process.Pid)
 	start := time.Now()
 	sent := make([]time.Time, 0, o.batches)
-	for _, c := range chunks(ids, o.batch) {
+	for _, c := range benchkit.Chunks(ids, o.batch) {
 		sent = append(sent, time.Now())
-		if err := putNonCompliant(ctx, b, configRule, c); err != nil {
+		if err := benchkit.PutNonCompliant(ctx, b.config, configRule, c); err != nil {
 			return nil, err
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	ctypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+
+	"github.com/salvehq/salve/bench/benchkit"
 )
 
 // concurrencyResult is the concurrency measurement's outcome.
@@ -30,11 +32,11 @@ func measureConcurrency(ctx context.Context, o options, s *server) (any, error) 
 	}
 	ids := make([]string, o.concurrency)
 	for i := range ids {
-		ids[i] = resourceID(i)
+		ids[i] = benchkit.ResourceID(i)
 	}
 	start := time.Now()
-	for _, c := range chunks(ids, 100) {
-		if err := putNonCompliant(ctx, s, rule, c); err != nil {
+	for _, c := range benchkit.Chunks(ids, 100) {
+		if err := benchkit.PutNonCompliant(ctx, s.config, rule, c); err != nil {
 			return nil, err
 		}
 	}
@@ -61,7 +63,7 @@ func measureConcurrency(ctx context.Context, o options, s *server) (any, error) 
 // sample counts ids' executions IN_PROGRESS and finished (SUCCEEDED or
 // FAILED).
 func sample(ctx context.Context, s *server, rule string, ids []string) (running, finished int, err error) {
-	for _, c := range chunks(ids, 100) {
+	for _, c := range benchkit.Chunks(ids, 100) {
 		st, err := statuses(ctx, s, rule, c)
 		if err != nil {
 			return 0, 0, err

@@ -33,9 +33,9 @@ func measureLatency(ctx context.Context, o options, s *server) (any, error) {
 	ids := make([]string, o.latency)
 	sent := make(map[string]time.Time, o.latency)
 	for i := range ids {
-		ids[i] = resourceID(i)
+		ids[i] = benchkit.ResourceID(i)
 		sent[ids[i]] = time.Now()
-		if err := putNonCompliant(ctx, s, rule, ids[i:i+1]); err != nil {
+		if err := benchkit.PutNonCompliant(ctx, s.config, rule, ids[i:i+1]); err != nil {
 			return nil, err
 		}
 		time.Sleep(o.pace)

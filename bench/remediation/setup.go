@@ -10,10 +10,9 @@ import (
 	ctypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	stypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
-)
 
-// resourceType is the type of every benchmark resource.
-const resourceType = "AWS::S3::Bucket"
+	"github.com/salvehq/salve/bench/benchkit"
+)
 
 // runbook is a one-step runbook that sleeps for %s.
 const runbook = `schemaVersion: '0.3'
@@ -39,7 +38,7 @@ func setupRule(ctx context.Context, s *server, rule, duration string, ratePct in
 	}
 	if _, err := s.config.PutConfigRule(ctx, &configservice.PutConfigRuleInput{ConfigRule: &ctypes.ConfigRule{
 		ConfigRuleName: aws.String(rule),
-		Scope:          &ctypes.Scope{ComplianceResourceTypes: []string{resourceType}},
+		Scope:          &ctypes.Scope{ComplianceResourceTypes: []string{benchkit.ResourceType}},
 		Source: &ctypes.Source{Owner: ctypes.OwnerCustomLambda,
 			SourceIdentifier: aws.String("arn:aws:lambda:us-east-1:" + account + ":function:bench"),
 			SourceDetails: []ctypes.SourceDetail{{EventSource: ctypes.EventSourceAwsConfig,
@@ -68,34 +67,11 @@ func setupRule(ctx context.Context, s *server, rule, duration string, ratePct in
 	return nil
 }
 
-// resourceID is the id of the i-th benchmark resource.
-func resourceID(i int) string { return fmt.Sprintf("bench-bucket-%06d", i) }
-
-// putNonCompliant reports ids NON_COMPLIANT for rule in one PutEvaluations.
-func putNonCompliant(ctx context.Context, s *server, rule string, ids []string) error {
-	evals := make([]ctypes.Evaluation, len(ids))
-	now := time.Now()
-	for i, id := range ids {
-		evals[i] = ctypes.Evaluation{ComplianceResourceType: aws.String(resourceType),
-			ComplianceResourceId: aws.String(id), ComplianceType: ctypes.ComplianceTypeNonCompliant,
-			OrderingTimestamp: aws.Time(now)}
-	}
-	out, err := s.config.PutEvaluations(ctx, &configservice.PutEvaluationsInput{
-		ResultToken: aws.String(rule), Evaluations: evals})
-	if err != nil {
-		return fmt.Errorf("put evaluations: %w", err)
-	}
-	if len(out.FailedEvaluations) > 0 {
-		return fmt.Errorf("put evaluations: %d failed", len(out.FailedEvaluations))
-	}
-	return nil
-}
-
 // statuses reads the remediation execution status of ids (up to 100).
 func statuses(ctx context.Context, s *server, rule string, ids []string) ([]ctypes.RemediationExecutionStatus, error) {
 	keys := make([]ctypes.ResourceKey, len(ids))
 	for i, id := range ids {
-		keys[i] = ctypes.ResourceKey{ResourceType: ctypes.ResourceType(resourceType), ResourceId: aws.String(id)}
+		keys[i] = ctypes.ResourceKey{ResourceType: ctypes.ResourceType(benchkit.ResourceType), ResourceId: aws.String(id)}
 	}
 	var all []ctypes.RemediationExecutionStatus
 	p := configservice.NewDescribeRemediationExecutionStatusPaginator(s.config,
@@ -111,16 +87,6 @@ func statuses(ctx context.Context, s *server, rule string, ids []string) ([]ctyp
 	return all, nil
 }
 
-// chunks splits ids into slices of at most n.
-func chunks(ids []string, n int) [][]string {
-	var out [][]string
-	for len(ids) > n {
-		out = append(out, ids[:n])
-		ids = ids[n:]
-	}
-	return append(out, ids)
-}
-
 // waitAll waits until every id's execution is SUCCEEDED or FAILED (or
 // timeout) and returns the final statuses by resource id. It reads one
 // chunk of 100 at a time and moves on only once that chunk has finished,
@@ -131,7 +97,7 @@ func chunks(ids []string, n int) [][]string {
 func waitAll(ctx context.Context, s *server, rule string, ids []string, timeout time.Duration) (map[string]ctypes.RemediationExecutionStatus, error) {
 	done := make(map[string]ctypes.RemediationExecutionStatus, len(ids))
 	deadline := time.Now().Add(timeout)
-	for _, c := range chunks(ids, 100) {
+	for _, c := range benchkit.Chunks(ids, 100) {
 		for {
 			st, err := statuses(ctx, s, rule, c)
 			if err != nil {

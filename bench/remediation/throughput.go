@@ -6,6 +6,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	ctypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+
+	"github.com/salvehq/salve/bench/benchkit"
 )
 
 // throughputResult is the throughput measurement's outcome.
@@ -29,11 +31,11 @@ func measureThroughput(ctx context.Context, o options, s *server) (any, error) {
 	}
 	ids := make([]string, o.throughput)
 	for i := range ids {
-		ids[i] = resourceID(i)
+		ids[i] = benchkit.ResourceID(i)
 	}
 	start := time.Now()
-	for _, c := range chunks(ids, 100) {
-		if err := putNonCompliant(ctx, s, rule, c); err != nil {
+	for _, c := range benchkit.Chunks(ids, 100) {
+		if err := benchkit.PutNonCompliant(ctx, s.config, rule, c); err != nil {
 			return nil, err
 		}
 	}

@@ -150,6 +150,9 @@ func (s *Salve) emitItemChange(tx store.Tx, scope tenant.Scope, n *notification.
 
 // emitRemediation emits Salve's remediation status event.
 func (s *Salve) emitRemediation(ctx context.Context, scope tenant.Scope, e remediation.Execution) {
+	if quiet, err := s.Events.Quiet(ctx, scope); err != nil || quiet {
+		return
+	}
 	r := awsevents.Remediation{Scope: scope, RuleName: e.ConfigRuleName, RuleARN: ruleARNOf(ctx, s.store, scope, e.ConfigRuleName),
 		ResourceType: e.ResourceType, ResourceID: e.ResourceID, State: string(e.State),
 		Automatic: e.Trigger == remediation.TriggerAutomatic, TargetID: e.Target.DocumentName,
@@ -165,6 +168,9 @@ func (s *Salve) emitRemediation(ctx context.Context, scope tenant.Scope, e remed
 func (s *Salve) emitAutomation(scope tenant.Scope, id string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	if quiet, err := s.Events.Quiet(ctx, scope); err != nil || quiet {
+		return
+	}
 	x, err := s.Runbooks.Get(ctx, scope, id)
 	if err != nil || x == nil {
 		return

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/salvehq/salve/internal/policydoc"
 )
 
 // docKind says what a policy document is for: identity policies grant
@@ -140,7 +142,7 @@ func validateActions(st map[string]any) error {
 	case hasNA:
 		a = na
 	}
-	list, ok := stringList(a)
+	list, ok := policydoc.StringList(a)
 	if !ok || len(list) == 0 {
 		return malformed("Syntax errors in policy.")
 	}
@@ -188,7 +190,7 @@ func checkResources(st map[string]any) error {
 	if !ok {
 		r = st["NotResource"]
 	}
-	list, ok := stringList(r)
+	list, ok := policydoc.StringList(r)
 	if !ok || len(list) == 0 {
 		return malformed("Syntax errors in policy.")
 	}
@@ -209,29 +211,10 @@ func checkPrincipal(p any) error {
 		return malformed("Invalid principal in policy")
 	}
 	for k, v := range m {
-		list, isList := stringList(v)
+		list, isList := policydoc.StringList(v)
 		if !principalKeys[k] || !isList || len(list) == 0 {
 			return malformed("Invalid principal in policy: %q", k)
 		}
 	}
 	return nil
-}
-
-// stringList reads a string or a list of strings.
-func stringList(v any) ([]string, bool) {
-	switch x := v.(type) {
-	case string:
-		return []string{x}, true
-	case []any:
-		out := make([]string, 0, len(x))
-		for _, e := range x {
-			s, ok := e.(string)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, s)
-		}
-		return out, true
-	}
-	return nil, false
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/salvehq/salve/internal/policydoc"
 	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
 )
@@ -157,7 +158,7 @@ func checkList(st map[string]any, name, not string, valid func(string) bool, inv
 	if !ok {
 		return malformedPolicy("Missing required field " + name)
 	}
-	values, ok := stringList(v)
+	values, ok := policydoc.StringList(v)
 	if !ok || len(values) == 0 {
 		return malformedPolicy(invalid)
 	}
@@ -167,25 +168,6 @@ func checkList(st map[string]any, name, not string, valid func(string) bool, inv
 		}
 	}
 	return nil
-}
-
-// stringList returns v as strings when it is a string or a list of them.
-func stringList(v any) ([]string, bool) {
-	switch x := v.(type) {
-	case string:
-		return []string{x}, true
-	case []any:
-		out := make([]string, 0, len(x))
-		for _, e := range x {
-			s, ok := e.(string)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, s)
-		}
-		return out, true
-	}
-	return nil, false
 }
 
 func validAction(a string) bool {
@@ -217,7 +199,7 @@ func validPrincipal(p any) bool {
 		return false
 	}
 	for k, v := range m {
-		ids, ok := stringList(v)
+		ids, ok := policydoc.StringList(v)
 		if !principalKeys[k] || !ok || len(ids) == 0 {
 			return false
 		}
@@ -260,7 +242,7 @@ func (d *policyDoc) public() bool {
 			return true
 		}
 		if m, ok := p.(map[string]any); ok {
-			ids, _ := stringList(m["AWS"])
+			ids, _ := policydoc.StringList(m["AWS"])
 			for _, id := range ids {
 				if id == "*" {
 					return true
