@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
@@ -70,7 +71,12 @@ func auditClient(sf salveFlags, env Env) *cloudtrail.Client {
 		key, secret = env.Getenv("AWS_ACCESS_KEY_ID"), env.Getenv("AWS_SECRET_ACCESS_KEY")
 	}
 	return cloudtrail.NewFromConfig(aws.Config{Region: sf.region, BaseEndpoint: aws.String(sf.endpoint),
-		Credentials: credentials.NewStaticCredentialsProvider(key, secret, ""), RetryMaxAttempts: 1})
+		Credentials: credentials.NewStaticCredentialsProvider(key, secret, ""),
+		// A connection reset mid-response is retried, quickly; so is a
+		// refused connection, which then fails within half a second.
+		Retryer: func() aws.Retryer {
+			return retry.AddWithMaxBackoffDelay(retry.NewStandard(), 200*time.Millisecond)
+		}})
 }
 
 // lookupAll pages through LookupEvents until o.limit matching events. The
