@@ -35,13 +35,12 @@ func (s *Service) evaluateChanges(ctx context.Context) (int, error) {
 	if err != nil || len(changes) == 0 {
 		return 0, err
 	}
-	if err := s.record(ctx, results); err != nil {
-		return 0, err
-	}
+	// Custom rules' invocations are queued first: a crash before the
+	// results commit evaluates the changes again (at least once).
 	if err := s.invokeForChanges(ctx, changes); err != nil {
 		return 0, err
 	}
-	return len(changes), s.p.Store.Update(ctx, func(tx store.Tx) error {
+	return len(changes), s.record(ctx, results, func(tx store.Tx) error {
 		for _, c := range changes {
 			if err := s.p.Recorder.DeleteChange(tx, c.Key); err != nil {
 				return err
@@ -73,7 +72,7 @@ func (s *Service) evaluateChange(tx store.Tx, c recorder.Change, ruleSets map[te
 			continue
 		}
 		if ev, ok := br.evaluate(c.ResourceType, c.ResourceID, item); ok {
-			out.add(c.Scope, br.rule.Name, ev)
+			out.add(c.Scope, br.rule.Name, ev, item)
 		}
 	}
 	return nil

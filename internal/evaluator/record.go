@@ -2,18 +2,21 @@ package evaluator
 
 import (
 	"context"
+	"time"
 
-	"github.com/salvehq/salve/internal/awserr"
+	"github.com/salvehq/salve/internal/configitem"
 	"github.com/salvehq/salve/internal/rules"
 	"github.com/salvehq/salve/internal/rules/managed"
+	"github.com/salvehq/salve/internal/store"
 	"github.com/salvehq/salve/internal/tenant"
 )
 
-// chunk is how many results one PutEvaluations records. AWS's API takes
-// 100 per call; in process the evaluator records more at once, so a rule
-// over many resources costs a few large transactions (and one round of
-// compliance hooks each) instead of many small ones.
-const chunk = 2000
+// results collects evaluations per rule, in the order rules appear.
+type results struct {
+	order []ruleRef
+	by    map[ruleRef][]rules.Evaluation
+	n     int
+}
 
 // ruleRef names a rule of a tenant.
 type ruleRef struct {
@@ -21,49 +24,86 @@ type ruleRef struct {
 	rule  string
 }
 
-// results collects evaluations per rule, in the order rules appear.
-type results struct {
-	order []ruleRef
-	by    map[ruleRef][]managed.Evaluation
-}
+func newResults() *results { return &results{by: map[ruleRef][]rules.Evaluation{}} }
 
-func newResults() *results { return &results{by: map[ruleRef][]managed.Evaluation{}} }
-
-func (r *results) add(scope tenant.Scope, rule string, ev managed.Evaluation) {
+// add collects a rule's verdict; item is the configuration item it judged
+// (nil when there is none), whose ARN the compliance hooks use.
+func (r *results) add(scope tenant.Scope, rule string, ev managed.Evaluation, item *configitem.Item) {
 	k := ruleRef{scope, rule}
 	if _, ok := r.by[k]; !ok {
 		r.order = append(r.order, k)
 	}
-	r.by[k] = append(r.by[k], ev)
+	out := rules.Evaluation{ResourceType: ev.ResourceType, ResourceID: ev.ResourceID,
+		ComplianceType: ev.ComplianceType, Annotation: annotation(ev.Annotation)}
+	if item != nil && item.ResourceType == ev.ResourceType && item.ResourceID == ev.ResourceID {
+		out.ResourceARN = item.ARN
+	}
+	r.by[k] = append(r.by[k], out)
+	r.n++
 }
 
-// record stores every collected result through PutEvaluations (with the
-// rule's name as the ResultToken), so compliance hooks run as for any
-// result.
-func (s *Service) record(ctx context.Context, res *results) error {
+// txResults bounds the results one transaction records: large enough
+// that commits and hook set-up are a small share of the work, small
+// enough that other writers (API calls) never wait long for the store.
+const txResults = 4000
+
+// record stores every collected result, txResults per transaction
+// (rules.Record: the compliance hooks work in the same transaction), and
+// runs done in the last one. A crash in between leaves the work in place
+// to be done again: re-recording a result is harmless. A result a rule may
+// not report is logged and left out.
+func (s *Service) record(ctx context.Context, res *results, done func(store.Tx) error) error {
 	now := s.p.Clock.Now()
+	var reports []rules.Report
+	n := 0
+	flush := func(last bool) error {
+		if len(reports) == 0 && !last {
+			return nil
+		}
+		var also func(store.Tx) error
+		if last {
+			also = done
+		}
+		skipped, err := s.p.Rules.Record(ctx, reports, also)
+		if skipped > 0 {
+			s.p.Logger.Debug("results of deleted rules not recorded", "rules", skipped)
+		}
+		reports, n = reports[:0], 0
+		return err
+	}
 	for _, k := range res.order {
 		evs := res.by[k]
-		for i := 0; i < len(evs); i += chunk {
-			part := evs[i:min(i+chunk, len(evs))]
-			in := make([]rules.Evaluation, len(part))
-			for j, ev := range part {
-				in[j] = rules.Evaluation{ResourceType: ev.ResourceType, ResourceID: ev.ResourceID,
-					ComplianceType: ev.ComplianceType, Annotation: annotation(ev.Annotation), OrderingTimestamp: now}
+		for len(evs) > 0 {
+			part := evs[:min(len(evs), txResults-n)]
+			evs = evs[len(part):]
+			if kept := s.recordable(k, part, now); len(kept) > 0 {
+				reports = append(reports, rules.Report{Scope: k.scope, RuleName: k.rule, Evaluations: kept})
+				n += len(kept)
 			}
-			err := s.p.Rules.PutEvaluations(ctx, k.scope, rules.PutEvaluationsParams{ResultToken: k.rule, Evaluations: in})
-			if _, isAWS := awserr.As(err); isAWS {
-				// The rule went away meanwhile, or a result is one the
-				// rule may not report: nothing to retry.
-				s.p.Logger.Warn("managed rule results not recorded", "rule", k.rule, "err", err)
-				break
-			}
-			if err != nil {
-				return err
+			if n >= txResults {
+				if err := flush(false); err != nil {
+					return err
+				}
 			}
 		}
 	}
-	return nil
+	return flush(true)
+}
+
+// recordable stamps evs with now and leaves out (logging) a result a rule
+// may not report.
+func (s *Service) recordable(k ruleRef, evs []rules.Evaluation, now time.Time) []rules.Evaluation {
+	kept := evs[:0]
+	for _, ev := range evs {
+		if ev.ComplianceType == rules.InsufficientData {
+			s.p.Logger.Warn("managed rule result not recorded", "rule", k.rule, "resource_type", ev.ResourceType,
+				"resource_id", ev.ResourceID, "compliance_type", ev.ComplianceType)
+			continue
+		}
+		ev.OrderingTimestamp = now
+		kept = append(kept, ev)
+	}
+	return kept
 }
 
 // annotation cuts an annotation to the model's 256 characters.

@@ -86,10 +86,7 @@ func (s *Service) runJobs(ctx context.Context) (int, error) {
 			return 0, err
 		}
 	}
-	if err := s.record(ctx, res); err != nil {
-		return 0, err
-	}
-	return len(items), s.p.Store.Update(ctx, func(tx store.Tx) error {
+	return len(items), s.record(ctx, res, func(tx store.Tx) error {
 		for _, it := range items {
 			if _, err := tx.Delete(jobBucket, it.Key); err != nil {
 				return err
@@ -130,7 +127,7 @@ func (s *Service) runJob(ctx context.Context, j Job, res *results, cache itemCac
 			return errSkip
 		}
 		for _, ev := range evs {
-			res.add(j.Scope, j.Rule, ev)
+			res.add(j.Scope, j.Rule, ev, nil)
 		}
 		return nil
 	}
@@ -159,7 +156,7 @@ func (s *Service) evaluateItems(ctx context.Context, j Job, br boundRule, res *r
 				return err
 			}
 			if ev, ok := br.evaluate(j.ResourceType, j.ResourceID, item); ok {
-				res.add(j.Scope, j.Rule, ev)
+				res.add(j.Scope, j.Rule, ev, item)
 			}
 			return nil
 		}
@@ -174,7 +171,7 @@ func (s *Service) evaluateItems(ctx context.Context, j Job, br boundRule, res *r
 			}
 			for i := range items {
 				if ev, ok := br.evaluate(typ, items[i].ResourceID, &items[i]); ok {
-					res.add(j.Scope, j.Rule, ev)
+					res.add(j.Scope, j.Rule, ev, &items[i])
 				}
 			}
 		}

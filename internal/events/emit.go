@@ -53,23 +53,35 @@ func (s *Service) Quiet(ctx context.Context, scope tenant.Scope) (bool, error) {
 	return quiet, err
 }
 
-// EmitTx is Emit inside the caller's transaction, so the event's
-// deliveries commit with the change it reports (a configuration item's
-// change event with the item). The caller calls Wake after the commit.
-func (s *Service) EmitTx(tx store.Tx, scope tenant.Scope, e Event) error {
+// QuietTx is Quiet inside the caller's transaction.
+func (s *Service) QuietTx(tx store.Tx, scope tenant.Scope) (bool, error) {
+	set, err := s.ruleSet(s.newTxn(tx, scope), DefaultBus)
+	return err == nil && len(set.rules) == 0, err
+}
+
+// EmitTx is Emit inside the caller's transaction, so the events'
+// deliveries commit with the change they report (a configuration item's
+// change event with the item). The caller calls WakeAll after the commit.
+// Nothing is built for a bus with no rules.
+func (s *Service) EmitTx(tx store.Tx, scope tenant.Scope, es ...Event) error {
 	t := s.newTxn(tx, scope)
 	if set, err := s.ruleSet(t, DefaultBus); err != nil || len(set.rules) == 0 {
 		return err
 	}
-	detail, err := detailJSON(e.Detail)
-	if err != nil {
-		return err
+	for _, e := range es {
+		detail, err := detailJSON(e.Detail)
+		if err != nil {
+			return err
+		}
+		ev, err := newEnvelope(scope, e, detail, s.now())
+		if err != nil {
+			return err
+		}
+		if err := s.route(t, DefaultBus, ev); err != nil {
+			return err
+		}
 	}
-	ev, err := newEnvelope(scope, e, detail, s.now())
-	if err != nil {
-		return err
-	}
-	return s.route(t, DefaultBus, ev)
+	return nil
 }
 
 // WakeAll wakes the delivery worker and the HTTP worker (after EmitTx).

@@ -30,38 +30,52 @@ type ComplianceChange struct {
 
 // NotifyCompliance publishes a ComplianceChangeNotification for each
 // change of compliance (Old != New) whose scope's delivery channel names a
-// topic. Call it from the rules' evaluation hook: it reads the channels,
-// and writes (one transaction) only when there is something to publish.
-// Publication failures are logged, store failures returned.
+// topic, in one transaction of its own. Publication failures are logged,
+// store failures returned.
 func (s *Service) NotifyCompliance(ctx context.Context, changes []ComplianceChange) error {
-	sns := s.publisher()
-	if sns == nil || !anyChanged(changes) {
+	if s.publisher() == nil || !anyChanged(changes) {
 		return nil
 	}
-	var topics map[tenant.Scope]string
-	err := s.store.View(ctx, func(tx store.Tx) error {
-		var err error
-		topics, err = complianceTopics(tx, changes)
+	published := false
+	err := s.store.Update(ctx, func(tx store.Tx) (err error) {
+		published, err = s.NotifyComplianceTx(tx, changes)
 		return err
 	})
-	if err != nil || len(topics) == 0 {
-		return err
-	}
-	err = s.store.Update(ctx, func(tx store.Tx) error {
-		for i := range changes {
-			c := &changes[i]
-			if topic := topics[c.Scope]; topic != "" && c.Old != c.New {
-				if err := s.publishCompliance(tx, sns, topic, c); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err == nil {
-		sns.Wake()
+	if err == nil && published {
+		s.publisher().Wake()
 	}
 	return err
+}
+
+// NotifyComplianceTx is NotifyCompliance inside the caller's transaction
+// (the one that records the results, from the rules' evaluation hook). It
+// reports whether it published anything: the caller then calls
+// WakeNotifications after the commit.
+func (s *Service) NotifyComplianceTx(tx store.Tx, changes []ComplianceChange) (bool, error) {
+	sns := s.publisher()
+	if sns == nil || !anyChanged(changes) {
+		return false, nil
+	}
+	topics, err := complianceTopics(tx, changes)
+	if err != nil || len(topics) == 0 {
+		return false, err
+	}
+	for i := range changes {
+		c := &changes[i]
+		if topic := topics[c.Scope]; topic != "" && c.Old != c.New {
+			if err := s.publishCompliance(tx, sns, topic, c); err != nil {
+				return false, err
+			}
+		}
+	}
+	return true, nil
+}
+
+// WakeNotifications starts delivering what NotifyComplianceTx published.
+func (s *Service) WakeNotifications() {
+	if sns := s.publisher(); sns != nil {
+		sns.Wake()
+	}
 }
 
 // complianceTopics returns the channel topic of each scope of changes that

@@ -100,7 +100,10 @@ func (s *Service) DetailsByResource(ctx context.Context, scope tenant.Scope, p D
 		}
 		out, err = resultPage(tx, sp, p.Types, detailsByResourcePage, "GetComplianceDetailsByResource",
 			func(r EvaluationResult) string { return store.Key(r.RuleName) })
-		return err
+		if err != nil {
+			return err
+		}
+		return loadResults(tx, scope, out.Results)
 	})
 	return out, err
 }
@@ -124,6 +127,21 @@ func resultPage(tx store.Tx, sp store.ScanParams, types []string, limit int, lis
 		out.NextToken = pagetoken.Encode(list, tokenKey(pg.items[len(pg.items)-1]))
 	}
 	return out, nil
+}
+
+// loadResults replaces the by-resource index entries of results by the
+// results they index.
+func loadResults(tx store.Tx, scope tenant.Scope, results []EvaluationResult) error {
+	for i, r := range results {
+		full, err := getResult(tx, scope, r.RuleName, r.ResourceType, r.ResourceID)
+		if err != nil {
+			return err
+		}
+		if full != nil {
+			results[i] = *full
+		}
+	}
+	return nil
 }
 
 func checkDetailTypes(types []string) error {

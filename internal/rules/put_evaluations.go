@@ -18,6 +18,10 @@ type Evaluation struct {
 	ComplianceType    string
 	Annotation        string
 	OrderingTimestamp time.Time
+	// ResourceARN is the resource's ARN when the reporter knows it (Salve's
+	// evaluator read it from the configuration item); it is passed on to
+	// the hooks, not stored.
+	ResourceARN string
 }
 
 // PutEvaluationsParams are the members of a PutEvaluations call that has
@@ -94,15 +98,24 @@ func (s *Service) PutEvaluations(ctx context.Context, scope tenant.Scope, p PutE
 		return err
 	}
 	var changes []EvaluationChange
+	var after []func(context.Context)
 	err := s.store.Update(ctx, func(tx store.Tx) error {
 		var err error
-		changes, err = s.recordEvaluations(tx, scope, p)
+		inv, err := ResolveResultToken(tx, scope, p.ResultToken)
+		if err != nil {
+			return err
+		}
+		changes, err = s.recordEvaluations(tx, scope, inv, p)
+		if err != nil {
+			return err
+		}
+		after, err = s.runTxHooks(tx, changes)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	s.notify(ctx, changes)
+	s.notify(ctx, changes, after)
 	return nil
 }
 
@@ -119,11 +132,7 @@ func checkEvaluations(evals []Evaluation) error {
 	return nil
 }
 
-func (s *Service) recordEvaluations(tx store.Tx, scope tenant.Scope, p PutEvaluationsParams) ([]EvaluationChange, error) {
-	inv, err := ResolveResultToken(tx, scope, p.ResultToken)
-	if err != nil {
-		return nil, err
-	}
+func (s *Service) recordEvaluations(tx store.Tx, scope tenant.Scope, inv Invocation, p PutEvaluationsParams) ([]EvaluationChange, error) {
 	now := s.clock.Now()
 	if inv.InvokedAt.IsZero() {
 		inv.InvokedAt = now
@@ -140,6 +149,7 @@ func (s *Service) recordEvaluations(tx store.Tx, scope tenant.Scope, p PutEvalua
 			return nil, err
 		}
 		if ch != nil {
+			ch.ResourceARN = e.ResourceARN
 			changes = append(changes, *ch)
 		}
 	}
@@ -156,12 +166,12 @@ func recordResult(tx store.Tx, scope tenant.Scope, res EvaluationResult) (*Evalu
 	if old != nil && res.OrderingTimestamp.Before(old.OrderingTimestamp) {
 		return nil, nil
 	}
-	if err := putResult(tx, scope, res); err != nil {
-		return nil, fmt.Errorf("store evaluation of %s %s: %w", res.ResourceType, res.ResourceID, err)
-	}
 	prev := ""
 	if old != nil {
 		prev = old.ComplianceType
+	}
+	if err := putResult(tx, scope, res, prev); err != nil {
+		return nil, fmt.Errorf("store evaluation of %s %s: %w", res.ResourceType, res.ResourceID, err)
 	}
 	return &EvaluationChange{Scope: scope, RuleName: res.RuleName, ResourceType: res.ResourceType,
 		ResourceID: res.ResourceID, Old: prev, New: res.ComplianceType, At: res.ResultRecordedTime}, nil
@@ -185,4 +195,56 @@ func newestPerResource(evals []Evaluation) []Evaluation {
 		}
 	}
 	return out
+}
+
+// Report is one rule's results in one account and region, as Salve's
+// evaluator produces them.
+type Report struct {
+	Scope       tenant.Scope
+	RuleName    string
+	Evaluations []Evaluation
+}
+
+// Record records the results of several rules in one transaction, with
+// the in-transaction hooks, then runs the after-commit hooks: the
+// evaluator's path, with neither PutEvaluations' 100-result limit nor a
+// transaction per 100 results. also, when set, runs in the same
+// transaction (the evaluator removes the work the results finish). A
+// report of a rule deleted meanwhile is skipped; it returns how many
+// reports were.
+func (s *Service) Record(ctx context.Context, reports []Report, also func(store.Tx) error) (skipped int, err error) {
+	for _, r := range reports {
+		if err := checkEvaluations(r.Evaluations); err != nil {
+			return 0, err
+		}
+	}
+	var changes []EvaluationChange
+	var after []func(context.Context)
+	err = s.store.Update(ctx, func(tx store.Tx) error {
+		changes, skipped = changes[:0], 0
+		for _, r := range reports {
+			if _, err := GetRule(tx, r.Scope, r.RuleName); awserr.Is(err, awserr.NoSuchConfigRuleException) {
+				skipped++
+				continue
+			} else if err != nil {
+				return err
+			}
+			ch, err := s.recordEvaluations(tx, r.Scope, Invocation{RuleName: r.RuleName},
+				PutEvaluationsParams{ResultToken: r.RuleName, Evaluations: r.Evaluations})
+			if err != nil {
+				return err
+			}
+			changes = append(changes, ch...)
+		}
+		var err error
+		if after, err = s.runTxHooks(tx, changes); err != nil || also == nil {
+			return err
+		}
+		return also(tx)
+	})
+	if err != nil {
+		return 0, err
+	}
+	s.notify(ctx, changes, after)
+	return skipped, nil
 }

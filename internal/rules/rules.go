@@ -35,6 +35,8 @@ type EvaluationChange struct {
 	New string
 	// At is when the new result was recorded.
 	At time.Time
+	// ResourceARN is the resource's ARN when the reporter knew it, else "".
+	ResourceARN string
 }
 
 // Changed reports whether the result changed the stored compliance.
@@ -45,6 +47,13 @@ func (c EvaluationChange) Changed() bool { return c.Old != c.New }
 // goroutine, in registration order: they must be quick and must not fail
 // the call (a subscriber that needs durability records its own work).
 type EvaluationChangeHook func(ctx context.Context, changes []EvaluationChange)
+
+// EvaluationTxHook works inside the transaction that records evaluation
+// results, so its writes commit with them or not at all. It returns what to
+// run once that transaction has committed (nil: nothing). An error fails
+// the whole recording. Hooks run on the store's writer: they must only
+// read and write through tx, never call View or Update.
+type EvaluationTxHook func(tx store.Tx, changes []EvaluationChange) (committed func(context.Context), err error)
 
 // Params are the dependencies of a Service.
 type Params struct {
@@ -63,6 +72,7 @@ type Service struct {
 	maxRules int
 	guards   []DeleteGuard
 	hooks    []EvaluationChangeHook
+	txHooks  []EvaluationTxHook
 	// ruleHooks and ruleCommitted are the OnRuleEvent hooks.
 	ruleHooks     []RuleHook
 	ruleCommitted []func()
@@ -90,8 +100,37 @@ func (s *Service) AddDeleteGuard(g DeleteGuard) { s.guards = append(s.guards, g)
 // before it serves requests.
 func (s *Service) OnEvaluationChange(h EvaluationChangeHook) { s.hooks = append(s.hooks, h) }
 
-// notify runs the change hooks; it is called after commit.
-func (s *Service) notify(ctx context.Context, changes []EvaluationChange) {
+// OnEvaluationChangeTx registers a hook that works inside the transaction
+// recording evaluation results (the same results OnEvaluationChange
+// reports). Register hooks while composing the server, before it serves
+// requests.
+func (s *Service) OnEvaluationChangeTx(h EvaluationTxHook) { s.txHooks = append(s.txHooks, h) }
+
+// runTxHooks runs the in-transaction hooks over changes and returns their
+// after-commit work.
+func (s *Service) runTxHooks(tx store.Tx, changes []EvaluationChange) ([]func(context.Context), error) {
+	if len(changes) == 0 {
+		return nil, nil
+	}
+	var after []func(context.Context)
+	for _, h := range s.txHooks {
+		f, err := h(tx, changes)
+		if err != nil {
+			return nil, err
+		}
+		if f != nil {
+			after = append(after, f)
+		}
+	}
+	return after, nil
+}
+
+// notify runs the in-transaction hooks' after-commit work, then the change
+// hooks; it is called after commit.
+func (s *Service) notify(ctx context.Context, changes []EvaluationChange, after []func(context.Context)) {
+	for _, f := range after {
+		f(ctx)
+	}
 	if len(changes) == 0 {
 		return
 	}

@@ -31,15 +31,36 @@ func each(tx store.Tx, p store.ScanParams, fn func(store.Item) (bool, error)) er
 	}
 }
 
-// eachResult is each for buckets of EvaluationResults.
+// eachResult is each for buckets of EvaluationResults. In the by-resource
+// bucket a result is an index entry (see putResult): fn gets its rule,
+// resource and ComplianceType only.
 func eachResult(tx store.Tx, p store.ScanParams, fn func(EvaluationResult) (bool, error)) error {
 	return each(tx, p, func(it store.Item) (bool, error) {
-		var r EvaluationResult
-		if err := store.DecodeRecord(p.Bucket, it.Key, it.Value, &r); err != nil {
+		r, err := decodeResult(p.Bucket, it)
+		if err != nil {
 			return false, err
 		}
 		return fn(r)
 	})
+}
+
+// decodeResult decodes a stored result: a JSON EvaluationResult, or a
+// by-resource index entry, whose key is (resourceType, resourceId, rule)
+// and whose value is the ComplianceType (never JSON: it does not start
+// with '{').
+func decodeResult(bucket string, it store.Item) (EvaluationResult, error) {
+	var r EvaluationResult
+	if len(it.Value) > 0 && it.Value[0] == '{' {
+		err := store.DecodeRecord(bucket, it.Key, it.Value, &r)
+		return r, err
+	}
+	parts := store.SplitKey(it.Key)
+	if len(parts) != 3 {
+		return r, fmt.Errorf("decode %q in %q: not a result index key", it.Key, bucket)
+	}
+	r.ResourceType, r.ResourceID, r.RuleName = parts[0], parts[1], parts[2]
+	r.ComplianceType = string(it.Value)
+	return r, nil
 }
 
 // eachRule is each for the rule bucket.

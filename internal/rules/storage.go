@@ -17,9 +17,11 @@ const (
 	kindRuleID = "config-rule-id"
 	// kindEval holds EvaluationResults keyed by (rule, resourceType, resourceId).
 	kindEval = "config-evaluation"
-	// kindEvalByResource holds the same EvaluationResults keyed by
-	// (resourceType, resourceId, rule), so per-resource reads never scan
-	// every rule.
+	// kindEvalByResource indexes the same results by (resourceType,
+	// resourceId, rule), so per-resource reads never scan every rule; the
+	// value is the result's ComplianceType (what the roll-ups read), the
+	// result itself is in kindEval. (Databases written before held the
+	// whole result as JSON here; decodeResult reads both.)
 	kindEvalByResource = "config-evaluation-by-resource"
 	// kindEvalRequest holds the last StartConfigRulesEvaluation time per rule.
 	kindEvalRequest = "config-rule-evaluation-request"
@@ -99,12 +101,16 @@ func getResult(tx store.Tx, scope tenant.Scope, ruleName, resourceType, resource
 	return &r, nil
 }
 
-// putResult stores r under both of its keys.
-func putResult(tx store.Tx, scope tenant.Scope, r EvaluationResult) error {
+// putResult stores r and indexes it by resource. The index entry is
+// rewritten only when the compliance changed (indexed says what it holds).
+func putResult(tx store.Tx, scope tenant.Scope, r EvaluationResult, indexed string) error {
 	if err := putJSON(tx, scope.Bucket(kindEval), evalKey(r.RuleName, r.ResourceType, r.ResourceID), r); err != nil {
 		return err
 	}
-	return putJSON(tx, scope.Bucket(kindEvalByResource), evalByResourceKey(r.ResourceType, r.ResourceID, r.RuleName), r)
+	if indexed == r.ComplianceType {
+		return nil
+	}
+	return tx.Put(scope.Bucket(kindEvalByResource), evalByResourceKey(r.ResourceType, r.ResourceID, r.RuleName), []byte(r.ComplianceType))
 }
 
 // deleteResults removes every result of a rule, under both keys.

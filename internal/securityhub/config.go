@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
+	"fmt"
 	"time"
 
 	"github.com/salvehq/salve/internal/awserr"
@@ -26,31 +27,26 @@ type scopedFinding struct {
 	finding Finding
 }
 
-// OnEvaluationChange is the rules.EvaluationChangeHook that keeps one
-// finding per (rule, resource) in step with Config's results. It writes
-// every finding of the call in one transaction; a failure is logged, never
-// returned (the evaluation it follows has committed).
-func (s *Service) OnEvaluationChange(ctx context.Context, changes []rules.EvaluationChange) {
+// OnEvaluationChange is the rules.EvaluationTxHook that keeps one
+// finding per (rule, resource) in step with Config's results, in the
+// transaction that records them; the findings hooks run once it has
+// committed.
+func (s *Service) OnEvaluationChange(tx store.Tx, changes []rules.EvaluationChange) (func(context.Context), error) {
 	var changed []scopedFinding
-	err := s.store.Update(ctx, func(tx store.Tx) error {
-		changed = changed[:0]
-		memo := ruleMemo{}
-		for _, c := range changes {
-			f, err := s.applyEvaluation(tx, c, memo)
-			if err != nil {
-				return err
-			}
-			if f != nil {
-				changed = append(changed, scopedFinding{c.Scope, *f})
-			}
+	memo := ruleMemo{}
+	for _, c := range changes {
+		f, err := s.applyEvaluation(tx, c, memo)
+		if err != nil {
+			return nil, fmt.Errorf("update the Config finding of %s %s: %w", c.ResourceType, c.ResourceID, err)
 		}
-		return nil
-	})
-	if err != nil {
-		s.logger.Error("update Config findings", "changes", len(changes), "err", err)
-		return
+		if f != nil && len(s.hooks) > 0 {
+			changed = append(changed, scopedFinding{c.Scope, *f})
+		}
 	}
-	s.notifyScoped(ctx, changed)
+	if len(changed) == 0 {
+		return nil, nil
+	}
+	return func(ctx context.Context) { s.notifyScoped(ctx, changed) }, nil
 }
 
 // notifyScoped runs the findings hooks once per scope.
@@ -170,8 +166,8 @@ func (s *Service) configResource(tx store.Tx, c rules.EvaluationChange, rec *rec
 		// already names instead of reading the configuration item again.
 		return rec.Finding.Resources[0], nil
 	}
-	arn := ""
-	if s.items != nil {
+	arn := c.ResourceARN
+	if arn == "" && s.items != nil {
 		item, err := s.items.CurrentItem(tx, c.Scope, c.ResourceType, c.ResourceID)
 		if err != nil {
 			return Resource{}, err

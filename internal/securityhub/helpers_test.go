@@ -39,7 +39,7 @@ func setup(t *testing.T, opts ...func(*securityhub.Params)) *bundle {
 		o(&p)
 	}
 	b := &bundle{hub: securityhub.New(p), rules: rules.New(rules.Params{Store: st, Clock: fake}), store: st, clock: fake}
-	b.rules.OnEvaluationChange(b.hub.OnEvaluationChange)
+	b.rules.OnEvaluationChangeTx(b.hub.OnEvaluationChange)
 	b.rules.OnRuleEvent(b.hub.RuleHook, nil)
 	return b
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -50,8 +51,8 @@ func (s *Salve) newEventServices(p Params, runner *script.Runner) {
 	s.SecurityHub = securityhub.New(securityhub.Params{Store: p.Store, Clock: p.Clock,
 		Logger: p.Logger.With("component", "securityhub"), Items: s.Recorder})
 	// Events first: their deliveries are on the path of a webhook's latency.
-	s.Rules.OnEvaluationChange(s.emitComplianceChanges)
-	s.Rules.OnEvaluationChange(s.SecurityHub.OnEvaluationChange)
+	s.Rules.OnEvaluationChangeTx(s.emitComplianceChanges)
+	s.Rules.OnEvaluationChangeTx(s.SecurityHub.OnEvaluationChange)
 	s.Rules.OnRuleEvent(s.SecurityHub.RuleHook, nil)
 	s.Recorder.OnRecord(s.emitItemChange)
 	s.Recorder.OnChange(s.Events.WakeAll)
@@ -93,10 +94,11 @@ func (s *Salve) eventAPIs(logger *slog.Logger) (*awsproto.JSONService, []*awspro
 	return apievents.Service(apievents.Deps{Events: s.Events}), rest, namers
 }
 
-// emitComplianceChanges emits aws.config "Config Rules Compliance Change"
-// for every result that changed a compliance, one transaction per account
-// and region.
-func (s *Salve) emitComplianceChanges(ctx context.Context, changes []rules.EvaluationChange) {
+// emitComplianceChanges queues aws.config "Config Rules Compliance
+// Change" for every result that changed a compliance, in the transaction
+// that records the results (a rules.EvaluationTxHook); the delivery
+// workers are woken once it has committed.
+func (s *Salve) emitComplianceChanges(tx store.Tx, changes []rules.EvaluationChange) (func(context.Context), error) {
 	byScope := map[tenant.Scope][]events.Event{}
 	var order []tenant.Scope
 	quiet := map[tenant.Scope]bool{}
@@ -108,9 +110,8 @@ func (s *Salve) emitComplianceChanges(ctx context.Context, changes []rules.Evalu
 		q, seen := quiet[c.Scope]
 		if !seen {
 			var err error
-			if q, err = s.Events.Quiet(ctx, c.Scope); err != nil {
-				s.logger.Error("emit compliance change events", "err", err)
-				return
+			if q, err = s.Events.QuietTx(tx, c.Scope); err != nil {
+				return nil, err
 			}
 			quiet[c.Scope] = q
 		}
@@ -120,7 +121,7 @@ func (s *Salve) emitComplianceChanges(ctx context.Context, changes []rules.Evalu
 		k := [3]string{c.Scope.AccountID, c.Scope.Region, c.RuleName}
 		arn, ok := arns[k]
 		if !ok {
-			arn = ruleARNOf(ctx, s.store, c.Scope, c.RuleName)
+			arn = ruleARN(tx, c.Scope, c.RuleName)
 			arns[k] = arn
 		}
 		cc := awsevents.ComplianceChange{Scope: c.Scope, RuleName: c.RuleName, RuleARN: arn,
@@ -135,10 +136,14 @@ func (s *Salve) emitComplianceChanges(ctx context.Context, changes []rules.Evalu
 		byScope[c.Scope] = append(byScope[c.Scope], awsevents.ComplianceChangeEvent(cc))
 	}
 	for _, scope := range order {
-		if err := s.Events.Emit(ctx, scope, byScope[scope]...); err != nil {
-			s.logger.Error("emit compliance change events", "account", scope.AccountID, "region", scope.Region, "err", err)
+		if err := s.Events.EmitTx(tx, scope, byScope[scope]...); err != nil {
+			return nil, fmt.Errorf("queue compliance change events: %w", err)
 		}
 	}
+	if len(order) == 0 {
+		return nil, nil
+	}
+	return func(context.Context) { s.Events.WakeAll() }, nil
 }
 
 // emitItemChange queues aws.config "Config Configuration Item Change",

@@ -26,17 +26,19 @@ type snsNotify struct {
 // the rules' evaluation hook publishes compliance change notifications.
 func (s *Salve) wireNotifications(logger *slog.Logger) {
 	s.Recorder.UseSNS(s.Sandbox.SNS)
-	s.Rules.OnEvaluationChange(func(ctx context.Context, changes []rules.EvaluationChange) {
-		out := make([]recorder.ComplianceChange, 0, len(changes))
+	s.Rules.OnEvaluationChangeTx(func(tx store.Tx, changes []rules.EvaluationChange) (func(context.Context), error) {
+		var out []recorder.ComplianceChange
 		for _, c := range changes {
 			if c.Changed() {
 				out = append(out, recorder.ComplianceChange{Scope: c.Scope, RuleName: c.RuleName,
 					ResourceType: c.ResourceType, ResourceID: c.ResourceID, Old: c.Old, New: c.New, At: c.At})
 			}
 		}
-		if err := s.Recorder.NotifyCompliance(ctx, out); err != nil {
-			logger.Error("publish compliance change notifications", "component", "recorder", "err", err)
+		published, err := s.Recorder.NotifyComplianceTx(tx, out)
+		if err != nil || !published {
+			return nil, err
 		}
+		return func(context.Context) { s.Recorder.WakeNotifications() }, nil
 	})
 }
 

@@ -153,7 +153,7 @@ func New(p Params) (*Salve, error) {
 	s.Orchestrator = orchestrator.New(orchestrator.Params{Store: p.Store, Clock: p.Clock,
 		Logger: p.Logger.With("component", "orchestrator"), Remediation: s.Remediation,
 		Automation: s.Runbooks, TickInterval: p.RemediationTick})
-	s.Rules.OnEvaluationChange(s.Orchestrator.OnEvaluationChange)
+	s.Rules.OnEvaluationChangeTx(s.Orchestrator.OnEvaluationChange)
 	s.Remediation.OnAutomaticEnabled(s.Orchestrator.OnAutomaticEnabled)
 	s.Remediation.OnWork(s.Orchestrator.Wake)
 	s.Runbooks.OnFinished(s.Orchestrator.AutomationFinished)

@@ -33,7 +33,7 @@ func TestLoop_FindingsFollowTheSandbox(t *testing.T) {
 	hub := shdomain.New(shdomain.Params{Store: env.Store, Clock: env.Clock, Items: env.Salve.Recorder})
 	// Nothing evaluates until env.Evaluate, on this goroutine: the hook is
 	// registered before any reader.
-	env.Salve.Rules.OnEvaluationChange(hub.OnEvaluationChange)
+	env.Salve.Rules.OnEvaluationChangeTx(hub.OnEvaluationChange)
 	shSrv := httptest.NewServer(awsproto.NewServer(awsproto.ServerParams{
 		Auth: &awsproto.Authenticator{Mode: awsproto.AuthOff, Clock: clock.Real{}},
 		REST: []*awsproto.RESTService{shapi.Service(shapi.Deps{Hub: hub})},

@@ -65,7 +65,7 @@ func setup(t *testing.T, opts ...func(*shdomain.Params)) *env {
 	}
 	e.hub = shdomain.New(p)
 	e.rules = rules.New(rules.Params{Store: st, Clock: e.clock})
-	e.rules.OnEvaluationChange(e.hub.OnEvaluationChange)
+	e.rules.OnEvaluationChangeTx(e.hub.OnEvaluationChange)
 	e.rules.OnRuleEvent(e.hub.RuleHook, nil)
 	srv := awsproto.NewServer(awsproto.ServerParams{
 		Auth: &awsproto.Authenticator{Mode: awsproto.AuthOff, Clock: clock.Real{}},

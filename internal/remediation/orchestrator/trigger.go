@@ -3,7 +3,6 @@ package orchestrator
 import (
 	"context"
 	"errors"
-	"slices"
 
 	"github.com/salvehq/salve/internal/remediation"
 	"github.com/salvehq/salve/internal/rules"
@@ -11,32 +10,45 @@ import (
 	"github.com/salvehq/salve/internal/tenant"
 )
 
-// OnEvaluationChange is the rules.EvaluationChangeHook that queues an
+// OnEvaluationChange is the rules.EvaluationTxHook that queues an
 // automatic remediation for every resource evaluated NON_COMPLIANT, newly
-// or again. It records the queued executions in one transaction and
-// wakes Run; a failure is logged (the evaluation itself is already
-// committed).
-func (o *Orchestrator) OnEvaluationChange(ctx context.Context, changes []rules.EvaluationChange) {
-	if !slices.ContainsFunc(changes, func(c rules.EvaluationChange) bool { return c.New == rules.NonCompliant }) {
-		return
-	}
-	err := o.p.Store.Update(ctx, func(tx store.Tx) error {
-		for _, c := range changes {
-			if c.New != rules.NonCompliant {
-				continue
-			}
-			k := remediation.ResourceKey{ResourceType: c.ResourceType, ResourceID: c.ResourceID}
-			if err := o.queueAutomatic(tx, c.Scope, c.RuleName, nil, k, c.Old == rules.NonCompliant); err != nil {
-				return err
-			}
+// or again, in the transaction that records the evaluation; Run is woken
+// once it has committed.
+func (o *Orchestrator) OnEvaluationChange(tx store.Tx, changes []rules.EvaluationChange) (func(context.Context), error) {
+	queued := false
+	configs := map[ruleRef]*remediation.Configuration{}
+	for _, c := range changes {
+		if c.New != rules.NonCompliant {
+			continue
 		}
-		return nil
-	})
-	if err != nil {
-		o.p.Logger.Error("queue automatic remediation", "err", err)
-		return
+		ref := ruleRef{c.Scope, c.RuleName}
+		cfg, seen := configs[ref]
+		if !seen {
+			var err error
+			if cfg, err = remediation.FindConfiguration(tx, c.Scope, c.RuleName); err != nil {
+				return nil, err
+			}
+			configs[ref] = cfg
+		}
+		if cfg == nil || !cfg.Automatic {
+			continue
+		}
+		k := remediation.ResourceKey{ResourceType: c.ResourceType, ResourceID: c.ResourceID}
+		if err := o.queueAutomatic(tx, c.Scope, c.RuleName, cfg, k, c.Old == rules.NonCompliant); err != nil {
+			return nil, err
+		}
+		queued = true
 	}
-	o.Wake()
+	if !queued {
+		return nil, nil
+	}
+	return func(context.Context) { o.Wake() }, nil
+}
+
+// ruleRef names a rule in an account and region.
+type ruleRef struct {
+	scope tenant.Scope
+	rule  string
 }
 
 // OnAutomaticEnabled is the remediation.AutomaticEnabledHook that queues
