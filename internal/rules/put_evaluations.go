@@ -137,14 +137,19 @@ func (s *Service) recordEvaluations(tx store.Tx, scope tenant.Scope, inv Invocat
 	if inv.InvokedAt.IsZero() {
 		inv.InvokedAt = now
 	}
+	evals := newestPerResource(p.Evaluations)
+	olds, err := priorResults(tx, scope, inv.RuleName, len(evals))
+	if err != nil {
+		return nil, err
+	}
 	var changes []EvaluationChange
-	for _, e := range newestPerResource(p.Evaluations) {
+	for _, e := range evals {
 		res := EvaluationResult{
 			RuleName: inv.RuleName, ResourceType: e.ResourceType, ResourceID: e.ResourceID,
 			ComplianceType: e.ComplianceType, Annotation: e.Annotation, OrderingTimestamp: e.OrderingTimestamp,
 			ResultRecordedTime: now, ConfigRuleInvokedTime: inv.InvokedAt, ResultToken: p.ResultToken,
 		}
-		ch, err := recordResult(tx, scope, res)
+		ch, err := recordResult(tx, scope, res, olds)
 		if err != nil {
 			return nil, err
 		}
@@ -156,11 +161,45 @@ func (s *Service) recordEvaluations(tx store.Tx, scope tenant.Scope, inv Invocat
 	return changes, nil
 }
 
+// priorReads bounds how many stored results of a rule priorResults reads
+// in one scan, per result being recorded: beyond it, each stored result is
+// read by key instead.
+const priorReads = 2
+
+// priorResults returns, for recording n results of a rule, the rule's
+// stored results by (resourceType, resourceId) when reading them all is
+// cheaper than n reads by key, else nil (read each by key). A rule with no
+// stored result, as when it was just put, costs one count.
+func priorResults(tx store.Tx, scope tenant.Scope, ruleName string, n int) (map[ResourceRef]*EvaluationResult, error) {
+	if n < 64 {
+		return nil, nil
+	}
+	sp := store.ScanParams{Bucket: scope.Bucket(kindEval), Prefix: prefixOf(ruleName), Limit: priorReads*n + 1}
+	stored, err := tx.Count(sp)
+	if err != nil || stored > priorReads*n {
+		return nil, err
+	}
+	out := make(map[ResourceRef]*EvaluationResult, stored)
+	if stored == 0 {
+		return out, nil
+	}
+	sp.Limit = 0
+	err = eachResult(tx, sp, func(r EvaluationResult) (bool, error) {
+		out[r.Resource()] = &r
+		return true, nil
+	})
+	return out, err
+}
+
 // recordResult stores res unless a newer one is stored; it returns what
-// it recorded (nil for a stale result).
-func recordResult(tx store.Tx, scope tenant.Scope, res EvaluationResult) (*EvaluationChange, error) {
-	old, err := getResult(tx, scope, res.RuleName, res.ResourceType, res.ResourceID)
-	if err != nil {
+// it recorded (nil for a stale result). olds, when not nil, holds every
+// stored result of the rule (see priorResults).
+func recordResult(tx store.Tx, scope tenant.Scope, res EvaluationResult, olds map[ResourceRef]*EvaluationResult) (*EvaluationChange, error) {
+	var old *EvaluationResult
+	var err error
+	if olds != nil {
+		old = olds[res.Resource()]
+	} else if old, err = getResult(tx, scope, res.RuleName, res.ResourceType, res.ResourceID); err != nil {
 		return nil, err
 	}
 	if old != nil && res.OrderingTimestamp.Before(old.OrderingTimestamp) {

@@ -73,9 +73,15 @@ func (s *Service) applyEvaluation(tx store.Tx, c rules.EvaluationChange, memo ru
 		return nil, err
 	}
 	id := ConfigFindingID(c.Scope, rule.ARN, c.ResourceType, c.ResourceID)
-	rec, err := getFinding(tx, c.Scope, id)
-	if err != nil {
-		return nil, err
+	var rec *record
+	if c.Old != "" {
+		// A first result of the rule for the resource has no finding
+		// yet: findings of a rule are made from its results only, and the
+		// rule's ARN (in the identifier) is unique to it.
+		var err error
+		if rec, err = getFinding(tx, c.Scope, id); err != nil {
+			return nil, err
+		}
 	}
 	switch {
 	case rec == nil && c.New == rules.NotApplicable:
