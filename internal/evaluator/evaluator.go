@@ -18,7 +18,7 @@ import (
 const DefaultTickInterval = time.Second
 
 // batch bounds the changes or jobs one step handles.
-const batch = 256
+const batch = 1024
 
 // Params are the dependencies of a Service.
 type Params struct {
