@@ -15,17 +15,9 @@ import (
 // durable delivery per target of every matching rule, all in one store
 // transaction, then wakes the delivery worker.
 func (s *Service) Emit(ctx context.Context, scope tenant.Scope, es ...Event) error {
-	evs := make([]*envelope, 0, len(es))
-	for _, e := range es {
-		detail, err := detailJSON(e.Detail)
-		if err != nil {
-			return err
-		}
-		ev, err := newEnvelope(scope, e, detail, s.now())
-		if err != nil {
-			return err
-		}
-		evs = append(evs, ev)
+	evs, err := s.envelopes(scope, es)
+	if err != nil {
+		return err
 	}
 	if quiet, err := s.Quiet(ctx, scope); err != nil || quiet {
 		// No rule to match: nothing to queue, no transaction to commit.
@@ -68,20 +60,33 @@ func (s *Service) EmitTx(tx store.Tx, scope tenant.Scope, es ...Event) error {
 	if set, err := s.ruleSet(t, DefaultBus); err != nil || len(set.rules) == 0 {
 		return err
 	}
-	for _, e := range es {
-		detail, err := detailJSON(e.Detail)
-		if err != nil {
-			return err
-		}
-		ev, err := newEnvelope(scope, e, detail, s.now())
-		if err != nil {
-			return err
-		}
+	evs, err := s.envelopes(scope, es)
+	if err != nil {
+		return err
+	}
+	for _, ev := range evs {
 		if err := s.route(t, DefaultBus, ev); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// envelopes builds the events' envelopes, stamped now.
+func (s *Service) envelopes(scope tenant.Scope, es []Event) ([]*envelope, error) {
+	evs := make([]*envelope, 0, len(es))
+	for _, e := range es {
+		detail, err := detailJSON(e.Detail)
+		if err != nil {
+			return nil, err
+		}
+		ev, err := newEnvelope(scope, e, detail, s.now())
+		if err != nil {
+			return nil, err
+		}
+		evs = append(evs, ev)
+	}
+	return evs, nil
 }
 
 // WakeAll wakes the delivery worker and the HTTP worker (after EmitTx).

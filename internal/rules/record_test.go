@@ -11,6 +11,7 @@ import (
 
 	"github.com/salvehq/salve/internal/rules"
 	"github.com/salvehq/salve/internal/store"
+	"github.com/salvehq/salve/internal/tenant"
 )
 
 // buckets returns n evaluations of buckets b0…b(n-1), all of compliance.
@@ -22,12 +23,18 @@ func buckets(n int, compliance string, at time.Time) []rules.Evaluation {
 	return out
 }
 
+// withRules is a bundle with rule r in acct and rule s in scopeOfS.
+func withRules(t *testing.T, scopeOfS tenant.Scope) (*bundle, context.Context) {
+	t.Helper()
+	b := setup(t, 0)
+	b.putRule(t, acct, "r")
+	b.putRule(t, scopeOfS, "s")
+	return b, context.Background()
+}
+
 func TestService_Record_HooksInTransaction(t *testing.T) {
 	t.Parallel()
-	b := setup(t, 0)
-	ctx := context.Background()
-	b.putRule(t, acct, "r")
-	b.putRule(t, other, "s")
+	b, ctx := withRules(t, other)
 
 	var inTx, committed []rules.EvaluationChange
 	var ran []string
@@ -86,9 +93,7 @@ func TestService_Record_HooksInTransaction(t *testing.T) {
 
 func TestService_Record_ManyResults(t *testing.T) {
 	t.Parallel()
-	b := setup(t, 0)
-	ctx := context.Background()
-	b.putRule(t, acct, "r")
+	b, ctx := withRules(t, other)
 	var got []rules.EvaluationChange
 	b.svc.OnEvaluationChange(func(_ context.Context, ch []rules.EvaluationChange) { got = append(got, ch...) })
 	record := func(evs []rules.Evaluation) {
@@ -131,10 +136,7 @@ func TestService_Record_ManyResults(t *testing.T) {
 
 func TestService_ByResourceIndex(t *testing.T) {
 	t.Parallel()
-	b := setup(t, 0)
-	ctx := context.Background()
-	b.putRule(t, acct, "r")
-	b.putRule(t, acct, "s")
+	b, ctx := withRules(t, acct)
 	annotated := eval("a", rules.NonCompliant, start)
 	annotated.Annotation = "no CostCenter tag"
 	b.put(t, acct, "r", annotated)
